@@ -1,0 +1,103 @@
+// npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--images auto|upstream|offline]
+import { parseArgs } from 'node:util';
+import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
+import { formatError } from '../src/errors/lab-error.ts';
+import { jsonReport, mismatchReport, textSummary } from '../src/cli/summary.ts';
+import { progressPrinter } from '../src/cli/progress.ts';
+import { removeLiveContainers } from '../src/backends/docker/container.ts';
+import { writeFileAtomic } from '../src/runner/cache.ts';
+import { join } from 'node:path';
+
+const help = `npm run probes -- [options]
+
+Compiles and runs every C probe in every libc environment, reusing cached
+results whose inputs have not changed, and checks each run against its
+manifest's expectations (a disagreement fails with a diff).
+
+Options:
+  --only ID        only this probe (topic/name), probe:variant, or topic; repeatable
+  --env ID         only this environment (glibc, musl); repeatable
+  --force          ignore the cache and run everything again
+  --json           print one JSON report on stdout (progress goes to stderr)
+  --images SOURCE  auto (default), upstream (registry images) or offline
+                   (built from Debian packages); also MUSL_LAB_IMAGES
+  --concurrency N  containers at once (default 2)
+  --list           print the probe and variant ids, run nothing
+  -h, --help       this text
+`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        only: { type: 'string', multiple: true },
+        env: { type: 'string', multiple: true },
+        force: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        images: { type: 'string' },
+        concurrency: { type: 'string' },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${help}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const paths = projectPaths();
+  if (args.list) {
+    for (const p of loadAndCheck(paths)) process.stdout.write(`${p.id}  (${p.variants.map((v) => v.id).join(', ')})\n`);
+    return 0;
+  }
+  const concurrency = args.concurrency ? Number(args.concurrency) : 2;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    process.stderr.write(`--concurrency takes a whole number of at least 1, not "${args.concurrency}"\n`);
+    return 2;
+  }
+  const out = args.json ? process.stderr : process.stdout;
+  const progress = progressPrinter(out);
+  const controller = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    out.write(`\n${signal}: stopping every running container; completed results stay cached.\n`);
+    controller.abort(new Error(`interrupted by ${signal}`));
+    void removeLiveContainers().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  const started = performance.now();
+  const session = await runSession({
+    paths,
+    only: args.only,
+    envs: args.env,
+    force: args.force,
+    imageSource: args.images ? imageSourceFromEnv(args.images) : undefined,
+    concurrency,
+    onEvent: progress.onEvent,
+    log: progress.log,
+    signal: controller.signal,
+  });
+  progress.done();
+  const report = jsonReport(session.records);
+  writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify(report, null, 2));
+  if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  out.write(`${textSummary(session.records, performance.now() - started)}\n`);
+  const mismatches = mismatchReport(session.records);
+  if (mismatches) {
+    process.stderr.write(`\n${mismatches}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`\n${formatError(error)}\n`);
+    process.exit(1);
+  },
+);

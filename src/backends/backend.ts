@@ -1,0 +1,26 @@
+import type { BoundEnvironment, CompileSpec, RunSpec } from '../runner/plan.ts';
+import type { Result } from '../runner/result.ts';
+
+export interface CompileOutput {
+  ok: boolean;
+  exitCode: number;
+  diagnostics: string;
+  durationMs: number;
+  /** Host folder holding the binary "probe", when ok. */
+  binaryDir: string;
+  cached: boolean;
+}
+
+/**
+ * What a backend (Docker today, a daemonless sandbox later) must do. Every
+ * backend returns the same Result shape, so pages and caches do not care.
+ */
+export interface Backend {
+  readonly name: 'docker';
+  /** Resolves every environment to images, ids and versions; builds what is missing. */
+  bindEnvironments(envIds: string[]): Promise<Map<string, BoundEnvironment>>;
+  compile(spec: CompileSpec): Promise<CompileOutput>;
+  execute(run: RunSpec, compiled: CompileOutput): Promise<Result>;
+  /** Stops and removes whatever is still running (on interrupt). */
+  abort(): Promise<void>;
+}

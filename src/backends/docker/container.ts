@@ -1,0 +1,171 @@
+import type Docker from 'dockerode';
+import { Writable } from 'node:stream';
+import { containerLabel } from './engine.ts';
+
+export interface ContainerRequest {
+  image: string;
+  cmd: string[];
+  workdir: string;
+  binds: string[];
+  user?: string;
+  env?: Record<string, string>;
+  stdin?: string;
+  timeoutMs: number;
+  memoryMb: number;
+  pids: number;
+  cpus: number;
+  outputBytes: number;
+  /** ulimit -s in KiB, or "unlimited". */
+  stackLimitKib?: number | 'unlimited';
+}
+
+export interface ContainerOutcome {
+  stdout: Buffer;
+  stderr: Buffer;
+  statusCode: number | null;
+  timedOut: boolean;
+  truncated: boolean;
+  oomKilled: boolean;
+  totalMs: number;
+}
+
+/** Containers started by this process and not yet removed: stopped on interrupt. */
+export const liveContainers = new Set<Docker.Container>();
+
+/** Collects one output stream up to a shared byte budget. */
+class CappedSink extends Writable {
+  readonly chunks: Buffer[] = [];
+  private readonly budget: { left: number; onExceeded: () => void };
+  constructor(budget: { left: number; onExceeded: () => void }) {
+    super();
+    this.budget = budget;
+  }
+  override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
+    if (this.budget.left > 0) {
+      const keep = chunk.subarray(0, this.budget.left);
+      this.chunks.push(keep);
+      this.budget.left -= keep.length;
+    }
+    if (this.budget.left <= 0 && chunk.length > 0) this.budget.onExceeded();
+    done();
+  }
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
+
+/**
+ * Runs one command in a fresh, locked-down container and removes it afterwards:
+ * no network, read-only root with a tmpfs /tmp, memory/pids/CPU caps, all
+ * capabilities dropped, a wall-clock limit that kills the whole container and
+ * an output cap. stdout and stderr are kept apart (no TTY, demultiplexed).
+ */
+export async function runContainer(docker: Docker, req: ContainerRequest): Promise<ContainerOutcome> {
+  const started = performance.now();
+  const ulimits =
+    req.stackLimitKib === undefined
+      ? undefined
+      : [
+          req.stackLimitKib === 'unlimited'
+            ? { Name: 'stack', Soft: -1, Hard: -1 }
+            : { Name: 'stack', Soft: req.stackLimitKib * 1024, Hard: req.stackLimitKib * 1024 },
+        ];
+  const hasStdin = req.stdin !== undefined && req.stdin.length > 0;
+  const container = await docker.createContainer({
+    Image: req.image,
+    Cmd: req.cmd,
+    WorkingDir: req.workdir,
+    User: req.user,
+    Env: Object.entries(req.env ?? {}).map(([k, v]) => `${k}=${v}`),
+    Tty: false,
+    OpenStdin: hasStdin,
+    StdinOnce: hasStdin,
+    AttachStdin: hasStdin,
+    AttachStdout: true,
+    AttachStderr: true,
+    NetworkDisabled: true,
+    Labels: { [containerLabel]: String(process.pid) },
+    HostConfig: {
+      NetworkMode: 'none',
+      ReadonlyRootfs: true,
+      Tmpfs: { '/tmp': 'rw,nosuid,nodev,size=64m,mode=1777' },
+      Binds: req.binds,
+      Memory: req.memoryMb * 1024 * 1024,
+      MemorySwap: req.memoryMb * 1024 * 1024,
+      PidsLimit: req.pids,
+      NanoCpus: Math.round(req.cpus * 1e9),
+      CapDrop: ['ALL'],
+      SecurityOpt: ['no-new-privileges'],
+      Ulimits: ulimits,
+      AutoRemove: false,
+    },
+  });
+  liveContainers.add(container);
+  let timedOut = false;
+  let truncated = false;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const kill = () => container.kill().catch(() => undefined);
+    const budget = {
+      left: req.outputBytes,
+      onExceeded: () => {
+        if (!truncated) {
+          truncated = true;
+          void kill();
+        }
+      },
+    };
+    const out = new CappedSink(budget);
+    const err = new CappedSink(budget);
+    const stream = (await container.attach({
+      stream: true,
+      stdout: true,
+      stderr: true,
+      stdin: hasStdin,
+      hijack: hasStdin,
+    })) as NodeJS.ReadWriteStream;
+    const ended = new Promise<void>((resolve) => {
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', () => resolve());
+    });
+    docker.modem.demuxStream(stream, out, err);
+    const exited = container.wait();
+    await container.start();
+    if (hasStdin) {
+      stream.write(req.stdin!);
+      stream.end();
+    }
+    const deadline = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), req.timeoutMs);
+    });
+    const first = await Promise.race([exited, deadline]);
+    if (first === 'timeout') {
+      timedOut = true;
+      await kill();
+    }
+    const status = (await exited) as { StatusCode: number };
+    // The attach stream drains shortly after exit; do not wait forever on it.
+    await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
+    const info = await container.inspect().catch(() => undefined);
+    return {
+      stdout: out.bytes(),
+      stderr: err.bytes(),
+      statusCode: status?.StatusCode ?? null,
+      timedOut,
+      truncated,
+      oomKilled: Boolean(info?.State?.OOMKilled),
+      totalMs: performance.now() - started,
+    };
+  } finally {
+    clearTimeout(timer);
+    await container.remove({ force: true }).catch(() => undefined);
+    liveContainers.delete(container);
+  }
+}
+
+/** Force-removes every container this process still has (on Ctrl-C or SIGTERM). */
+export async function removeLiveContainers(): Promise<void> {
+  await Promise.all([...liveContainers].map((c) => c.remove({ force: true }).catch(() => undefined)));
+  liveContainers.clear();
+}

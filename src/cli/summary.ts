@@ -1,0 +1,70 @@
+import type { RunRecord } from '../runner/run.ts';
+import { outcomeLabel } from '../runner/result.ts';
+
+export interface Totals {
+  runs: number;
+  executed: number;
+  cached: number;
+  unexpected: number;
+}
+
+export function totals(records: RunRecord[]): Totals {
+  return {
+    runs: records.length,
+    executed: records.filter((r) => !r.cached).length,
+    cached: records.filter((r) => r.cached).length,
+    unexpected: records.filter((r) => r.mismatches.length > 0).length,
+  };
+}
+
+/** The machine-readable report of `npm run probes -- --json`. */
+export function jsonReport(records: RunRecord[]) {
+  return {
+    runs: records.map((r) => ({
+      id: r.result.id,
+      probe: r.result.probeId,
+      variant: r.result.variantId,
+      env: r.result.envId,
+      compiledIn: r.result.compileEnvId,
+      outcome: r.result.outcome.kind,
+      exitCode: r.result.outcome.kind === 'exit' || r.result.outcome.kind === 'ok' ? r.result.outcome.exitCode ?? 0 : null,
+      signal: r.result.outcome.kind === 'signal' ? r.result.outcome.signal ?? null : null,
+      durationMs: r.result.durationMs,
+      cached: r.cached,
+      expected: r.mismatches.length === 0,
+      mismatches: r.mismatches,
+    })),
+    totals: totals(records),
+  };
+}
+
+/** The human summary printed at the end of a run. */
+export function textSummary(records: RunRecord[], elapsedMs: number): string {
+  const t = totals(records);
+  const lines = [
+    `${t.runs} runs: ${t.executed} executed, ${t.cached} from cache, ${t.unexpected} unexpected (${(elapsedMs / 1000).toFixed(1)} s)`,
+  ];
+  if (t.executed === 0 && t.runs > 0) lines.push('Nothing changed: 0 runs executed.');
+  const slowest = records
+    .filter((r) => !r.cached && r.result.durationMs !== null)
+    .sort((a, b) => b.result.totalMs - a.result.totalMs)
+    .slice(0, 3);
+  if (slowest.length > 0) {
+    lines.push('slowest:');
+    for (const r of slowest) lines.push(`  ${r.result.id}  ${outcomeLabel(r.result.outcome)}  program ${r.result.durationMs} ms, container ${r.result.totalMs} ms`);
+  }
+  return lines.join('\n');
+}
+
+/** The readable diff that fails the build when a run disagrees with its manifest. */
+export function mismatchReport(records: RunRecord[]): string {
+  const bad = records.filter((r) => r.mismatches.length > 0);
+  if (bad.length === 0) return '';
+  const lines = [`${bad.length} run(s) disagree with their manifest's expectations:`];
+  for (const r of bad) {
+    lines.push(`  ${r.result.id}  (${r.spec.probe.manifestFile})`);
+    for (const m of r.mismatches) lines.push(`    - ${m}`);
+  }
+  lines.push('Either the prose and expectation are wrong (update the manifest and the lesson) or the environment changed; rerun with --force to rule out a stale cache.');
+  return lines.join('\n');
+}

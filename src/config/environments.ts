@@ -1,0 +1,98 @@
+/**
+ * The libc environments every probe runs in, and the images behind them.
+ * Adding an environment is a change here (and its image recipe in docker/),
+ * not in the runner: pages and matrices take their columns from this list.
+ */
+
+/** Where images come from: a registry's distribution images, or Debian packages only. */
+export type ImageSource = 'upstream' | 'offline';
+
+export interface ImageRecipe {
+  /** Docker tag the runner builds and uses. */
+  tag: string;
+  /** Dockerfile, relative to docker/ (the build context). */
+  dockerfile: string;
+  /** Build arguments that name other images of this config, by image key. */
+  imageArgs?: Record<string, string>;
+  /** For offline images: a bookworm root filesystem made by docker/offline/make-rootfs.sh. */
+  rootfs?: { packages: string[] };
+  /** Files under docker/ whose content defines the image (hashed into its recipe label). */
+  inputs: string[];
+}
+
+export interface EnvironmentFlavour {
+  /** Distribution shown to readers, e.g. "Alpine 3.22". */
+  distro: string;
+  /** Image key (see `images`) to compile in. */
+  build: string;
+  /** Image key to run in. */
+  run: string;
+  /** Compiler driver inside the build image. */
+  cc: string;
+}
+
+export interface Environment {
+  id: string;
+  label: string;
+  family: 'glibc' | 'musl';
+  flavours: Record<ImageSource, EnvironmentFlavour>;
+  /** Shell command, run in the run image, whose first line names the libc and its version. */
+  libcVersionCommand: string;
+}
+
+const reaper = 'reaper/lab-run.c';
+
+export const images: Record<string, ImageRecipe> = {
+  'ubuntu-glibc': {
+    tag: 'musl-lab/ubuntu-glibc:24.04',
+    dockerfile: 'upstream/ubuntu-glibc.Dockerfile',
+    inputs: ['upstream/ubuntu-glibc.Dockerfile', reaper],
+  },
+  'alpine-musl': {
+    tag: 'musl-lab/alpine-musl:3.22',
+    dockerfile: 'upstream/alpine-musl.Dockerfile',
+    inputs: ['upstream/alpine-musl.Dockerfile', reaper],
+  },
+  'debian-glibc': {
+    tag: 'musl-lab/debian-glibc:bookworm',
+    dockerfile: 'offline/glibc.Dockerfile',
+    rootfs: {
+      packages: ['gcc', 'libc6-dev', 'musl-tools', 'musl-dev', 'busybox-static', 'binutils', 'file'],
+    },
+    inputs: ['offline/glibc.Dockerfile', 'offline/make-rootfs.sh', reaper],
+  },
+  'musl-run': {
+    tag: 'musl-lab/musl-run:1.2.3',
+    dockerfile: 'offline/musl-run.Dockerfile',
+    imageArgs: { BUILD: 'debian-glibc' },
+    inputs: ['offline/musl-run.Dockerfile'],
+  },
+};
+
+export const environments: Environment[] = [
+  {
+    id: 'glibc',
+    label: 'glibc',
+    family: 'glibc',
+    flavours: {
+      upstream: { distro: 'Ubuntu 24.04', build: 'ubuntu-glibc', run: 'ubuntu-glibc', cc: 'gcc' },
+      offline: { distro: 'Debian 12 (bookworm)', build: 'debian-glibc', run: 'debian-glibc', cc: 'gcc' },
+    },
+    libcVersionCommand: 'ldd --version 2>&1 | head -n1',
+  },
+  {
+    id: 'musl',
+    label: 'musl',
+    family: 'musl',
+    flavours: {
+      upstream: { distro: 'Alpine 3.22', build: 'alpine-musl', run: 'alpine-musl', cc: 'gcc' },
+      // Debian's musl-gcc compiles; the run image holds musl and busybox, no glibc.
+      offline: { distro: 'musl 1.2.3 on busybox (from Debian packages)', build: 'debian-glibc', run: 'musl-run', cc: 'musl-gcc' },
+    },
+    libcVersionCommand: '/lib/ld-musl-x86_64.so.1 2>&1 | sed -n "s/^Version /musl /p"',
+  },
+];
+
+export function environmentIds(): string[] {
+  return environments.map((e) => e.id);
+}

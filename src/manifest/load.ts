@@ -1,0 +1,145 @@
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { join, relative, dirname, basename, posix } from 'node:path';
+import { manifestSchema, type Manifest } from './schema.ts';
+import { formatIssues } from './format-issues.ts';
+import { collectIncludes } from './includes.ts';
+import { defaultLimits, type Probe, type ResolvedVariant } from './probe.ts';
+import { LabError } from '../errors/lab-error.ts';
+
+export const manifestSuffix = '.probe.json';
+
+/** Every manifest under the probes folder, sorted, as paths relative to it. */
+export function findManifests(probesDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith(manifestSuffix)) found.push(relative(probesDir, full).split('\\').join('/'));
+    }
+  };
+  if (existsSync(probesDir)) walk(probesDir);
+  return found;
+}
+
+function invalid(file: string, problems: string[], hint: string): LabError {
+  return new LabError({
+    name: 'ManifestInvalid',
+    message: `${file} is not a valid probe manifest:\n    ${problems.join('\n    ')}`,
+    hint,
+    file,
+  });
+}
+
+/**
+ * Parses and validates one manifest against the schema and the known
+ * environments. `rel` is relative to probesDir; errors name `displayRoot/rel`.
+ */
+export function loadManifest(probesDir: string, rel: string, knownEnvs: string[], displayRoot = 'c-probes'): Probe {
+  const file = posix.join(displayRoot, rel);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(join(probesDir, rel), 'utf8'));
+  } catch (error) {
+    throw invalid(file, [`not valid JSON: ${(error as Error).message}`], 'Fix the JSON syntax (trailing commas and comments are not allowed).');
+  }
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw invalid(file, formatIssues(parsed.error), 'Compare with an existing manifest such as c-probes/basics/hello.probe.json; every field is described in src/manifest/schema.ts.');
+  }
+  const manifest: Manifest = parsed.data;
+
+  const folder = dirname(rel) === '.' ? '' : dirname(rel);
+  const stem = basename(rel, manifestSuffix);
+  const id = manifest.id ?? (folder ? `${folder}/${stem}` : stem);
+  const sourceName = manifest.source ?? `${stem}.c`;
+  const sourcePath = folder ? `${folder}/${sourceName}` : sourceName;
+  const sourceFull = join(probesDir, sourcePath);
+  if (!existsSync(sourceFull)) {
+    throw invalid(file, [`source: ${sourceName} does not exist next to the manifest`], `Create ${posix.join(displayRoot, sourcePath)} or set "source" to the C file's name.`);
+  }
+  const source = readFileSync(sourceFull, 'utf8');
+  const includes = collectIncludes(source, (p) => {
+    const full = join(probesDir, folder, p);
+    return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
+  });
+  if (includes.missing.length > 0) {
+    throw invalid(file, [`source: ${sourceName} includes missing header(s) ${includes.missing.join(', ')}`], 'Add the header next to the source, or fix the #include line.');
+  }
+
+  const problems: string[] = [];
+  const checkEnvs = (field: string, ids: string[] | undefined) => {
+    for (const [i, env] of (ids ?? []).entries()) {
+      if (!knownEnvs.includes(env)) problems.push(`${field}[${i}]: unknown environment "${env}" (known: ${knownEnvs.join(', ')})`);
+    }
+  };
+  const checkExpectKeys = (field: string, expect: Record<string, unknown> | undefined) => {
+    for (const env of Object.keys(expect ?? {})) {
+      if (!knownEnvs.includes(env)) problems.push(`${field}.${env}: unknown environment "${env}" (known: ${knownEnvs.join(', ')})`);
+    }
+  };
+  checkEnvs('environments', manifest.environments);
+  checkExpectKeys('expect', manifest.expect);
+
+  const variantsIn = manifest.variants ?? [{ id: 'default' }];
+  const seen = new Set<string>();
+  const variants: ResolvedVariant[] = variantsIn.map((v, i) => {
+    const at = `variants[${i}]`;
+    if (seen.has(v.id)) problems.push(`${at}.id: duplicate variant id "${v.id}"`);
+    seen.add(v.id);
+    checkEnvs(`${at}.environments`, v.environments);
+    checkExpectKeys(`${at}.expect`, v.expect);
+    if (v.compileIn !== undefined && !knownEnvs.includes(v.compileIn)) {
+      problems.push(`${at}.compileIn: unknown environment "${v.compileIn}" (known: ${knownEnvs.join(', ')})`);
+    }
+    return {
+      id: v.id,
+      label: v.label ?? v.id,
+      args: v.args ?? [],
+      stdin: v.stdin ?? '',
+      env: v.env ?? {},
+      flags: [...(manifest.compile?.flags ?? []), ...(v.compile?.flags ?? [])],
+      ldflags: [...(manifest.compile?.ldflags ?? []), ...(v.compile?.ldflags ?? [])],
+      stackLimitKib: v.stackLimitKib,
+      compileIn: v.compileIn,
+      environments: v.environments ?? manifest.environments ?? knownEnvs,
+      expect: { ...manifest.expect, ...v.expect },
+      limits: { ...defaultLimits, ...manifest.limits, ...v.limits },
+    };
+  });
+  if (problems.length > 0) {
+    throw invalid(file, problems, 'Environment ids come from src/config/environments.ts; variant ids must be unique within a probe.');
+  }
+
+  return {
+    id,
+    title: manifest.title,
+    description: manifest.description ?? '',
+    manifestFile: file,
+    sourcePath,
+    source,
+    includes: includes.files,
+    variants,
+  };
+}
+
+/** Loads every manifest; a duplicate probe id names both files. */
+export function loadProbes(probesDir: string, knownEnvs: string[], displayRoot = 'c-probes'): Probe[] {
+  const probes: Probe[] = [];
+  const byId = new Map<string, Probe>();
+  for (const rel of findManifests(probesDir)) {
+    const probe = loadManifest(probesDir, rel, knownEnvs, displayRoot);
+    const other = byId.get(probe.id);
+    if (other) {
+      throw new LabError({
+        name: 'ProbeIdDuplicate',
+        message: `Probe id "${probe.id}" is used by both ${other.manifestFile} and ${probe.manifestFile}.`,
+        hint: 'Give one of them a different "id" (or rename its file).',
+        file: probe.manifestFile,
+      });
+    }
+    byId.set(probe.id, probe);
+    probes.push(probe);
+  }
+  return probes;
+}

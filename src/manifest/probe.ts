@@ -1,0 +1,40 @@
+import type { Expectation, Limits } from './schema.ts';
+import type { SourceFile } from './includes.ts';
+
+export const defaultLimits: Required<Limits> = {
+  timeoutMs: 10_000,
+  memoryMb: 256,
+  pids: 64,
+  cpus: 1,
+  outputBytes: 256 * 1024,
+};
+
+/** A variant with every default filled in: what the planner works from. */
+export interface ResolvedVariant {
+  id: string;
+  label: string;
+  args: string[];
+  stdin: string;
+  env: Record<string, string>;
+  flags: string[];
+  ldflags: string[];
+  stackLimitKib?: number | 'unlimited';
+  compileIn?: string;
+  environments: string[];
+  expect: Record<string, Expectation>;
+  limits: Required<Limits>;
+}
+
+/** A validated probe: its manifest, its source and local headers, its variants. */
+export interface Probe {
+  id: string;
+  title: string;
+  description: string;
+  /** Manifest path relative to the project root (for messages). */
+  manifestFile: string;
+  /** Source path relative to c-probes/ (where it is compiled from). */
+  sourcePath: string;
+  source: string;
+  includes: SourceFile[];
+  variants: ResolvedVariant[];
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+/** How a run ended. A crash or a hang is an outcome (data), never a runner error. */
+export const outcomeKinds = ['ok', 'exit', 'signal', 'timeout', 'compile-failed', 'exec-failed', 'output-truncated'] as const;
+export type OutcomeKind = (typeof outcomeKinds)[number];
+
+const idPattern = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
+const argSchema = z.string();
+
+/** What one environment is expected to do; every field given must match. */
+export const expectationSchema = z
+  .object({
+    /** Outcome kind: ok (exit 0), exit (non-zero), signal, timeout, compile-failed, exec-failed, output-truncated. */
+    outcome: z.enum(outcomeKinds),
+    /** Exit code, for outcome "exit". */
+    exitCode: z.number().int().min(1).max(255).optional(),
+    /** Signal name such as "SIGSEGV", for outcome "signal". */
+    signal: z.string().regex(/^SIG[A-Z0-9]+$/, 'a signal name such as "SIGSEGV"').optional(),
+    /** Regular expressions that stdout must match, each on its own. */
+    stdout: z.array(z.string()).optional(),
+    /** Regular expressions that stderr (or, for compile-failed, the compiler's diagnostics) must match. */
+    stderr: z.array(z.string()).optional(),
+  })
+  .strict();
+export type Expectation = z.infer<typeof expectationSchema>;
+
+/** Resource limits of one execution. Defaults are small: probes are tiny programs. */
+export const limitsSchema = z
+  .object({
+    /** Wall-clock limit in milliseconds; the whole container is killed when it passes. */
+    timeoutMs: z.number().int().min(100).max(120_000).optional(),
+    /** Memory cap in MiB (no swap). */
+    memoryMb: z.number().int().min(8).max(4096).optional(),
+    /** Maximum number of processes and threads. */
+    pids: z.number().int().min(4).max(4096).optional(),
+    /** CPU share, in CPUs. */
+    cpus: z.number().min(0.1).max(8).optional(),
+    /** Bytes of stdout plus stderr kept; more ends the run as output-truncated. */
+    outputBytes: z.number().int().min(1024).max(16 * 1024 * 1024).optional(),
+  })
+  .strict();
+export type Limits = z.infer<typeof limitsSchema>;
+
+export const compileSchema = z
+  .object({
+    /** Compiler flags, e.g. ["-O2", "-pthread"]. */
+    flags: z.array(argSchema).optional(),
+    /** Flags placed after the source file (libraries, -Wl options). */
+    ldflags: z.array(argSchema).optional(),
+  })
+  .strict();
+
+export const variantSchema = z
+  .object({
+    /** Variant id, unique in its probe; lessons refer to it. */
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lowercase letters, digits and dashes'),
+    /** Short label shown on the page. */
+    label: z.string().optional(),
+    /** Program arguments. */
+    args: z.array(argSchema).optional(),
+    /** Text fed to standard input. */
+    stdin: z.string().optional(),
+    /** Extra environment variables of the program. */
+    env: z.record(z.string(), z.string()).optional(),
+    /** Compiler flags added to the probe's own. */
+    compile: compileSchema.optional(),
+    /** Soft and hard stack limit (ulimit -s) in KiB for the program, or "unlimited". */
+    stackLimitKib: z.union([z.number().int().min(16), z.literal('unlimited')]).optional(),
+    /** Compile in this environment instead of the one it runs in (e.g. built on glibc, run on musl). */
+    compileIn: z.string().optional(),
+    /** Environments to run in; default: the probe's. */
+    environments: z.array(z.string()).min(1).optional(),
+    /** Expectations per environment id, overriding the probe's. */
+    expect: z.record(z.string(), expectationSchema).optional(),
+    limits: limitsSchema.optional(),
+  })
+  .strict();
+export type Variant = z.infer<typeof variantSchema>;
+
+export const manifestSchema = z
+  .object({
+    /** Probe id, "topic/name"; defaults to the folder and file name. */
+    id: z.string().regex(idPattern, 'lowercase words separated by "/" such as "thread-stack/sweep"').optional(),
+    /** Title shown above the probe. */
+    title: z.string().min(1),
+    /** One or two sentences: what this probe shows. */
+    description: z.string().optional(),
+    /** C source file next to the manifest; defaults to the manifest's name with .c. */
+    source: z.string().endsWith('.c').optional(),
+    compile: compileSchema.optional(),
+    /** Environments to run in; default: all. */
+    environments: z.array(z.string()).min(1).optional(),
+    /** Expectations per environment id, for every variant that does not override them. */
+    expect: z.record(z.string(), expectationSchema).optional(),
+    limits: limitsSchema.optional(),
+    /** The runs of this probe; one "default" variant when omitted. */
+    variants: z.array(variantSchema).min(1).optional(),
+  })
+  .strict();
+export type Manifest = z.infer<typeof manifestSchema>;

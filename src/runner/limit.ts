@@ -1,0 +1,18 @@
+/**
+ * Runs at most `max` tasks at once. Written here (a dozen lines) rather than
+ * taken from p-limit because the runner needs nothing else from it.
+ */
+export function limiter(max: number) {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async function run<T>(task: () => Promise<T>): Promise<T> {
+    if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}

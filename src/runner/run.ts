@@ -1,0 +1,91 @@
+import type { Backend, CompileOutput } from '../backends/backend.ts';
+import type { ResultCache } from './cache.ts';
+import type { CompileSpec, RunSpec } from './plan.ts';
+import type { Result } from './result.ts';
+import { checkExpectation } from './expect.ts';
+import { limiter } from './limit.ts';
+
+export interface RunRecord {
+  spec: RunSpec;
+  result: Result;
+  /** The result came from the cache: nothing was executed for it. */
+  cached: boolean;
+  /** Differences from the manifest's expectation for this environment. */
+  mismatches: string[];
+}
+
+export type RunEvent =
+  | { type: 'planned'; total: number; cached: number }
+  | { type: 'started'; spec: RunSpec }
+  | { type: 'finished'; record: RunRecord; done: number; total: number };
+
+export interface RunOptions {
+  backend: Backend;
+  cache: ResultCache;
+  /** Ignore cached results and run everything again. */
+  force?: boolean;
+  /** Runs at the same time. */
+  concurrency?: number;
+  onEvent?: (event: RunEvent) => void;
+  /** Set when the user interrupts: no new run starts. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Executes the planned runs: cached results are reused, identical runs and
+ * identical compilations happen once, at most `concurrency` containers at a
+ * time. A crash is a result; only a broken engine throws.
+ */
+export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise<RunRecord[]> {
+  const { backend, cache, force = false, onEvent } = options;
+  const limit = limiter(Math.max(1, options.concurrency ?? 2));
+  const compiles = new Map<string, Promise<CompileOutput>>();
+  const inFlight = new Map<string, Promise<{ result: Result; cached: boolean }>>();
+  const cachedResults = new Map<string, Result>();
+  if (!force) for (const run of runs) {
+    const hit = cache.get(run.key);
+    if (hit) cachedResults.set(run.key, hit);
+  }
+  onEvent?.({ type: 'planned', total: runs.length, cached: runs.filter((r) => cachedResults.has(r.key)).length });
+
+  const compileOnce = (spec: CompileSpec) => {
+    let pending = compiles.get(spec.key);
+    if (!pending) {
+      pending = limit(() => backend.compile(spec));
+      compiles.set(spec.key, pending);
+    }
+    return pending;
+  };
+
+  const runOnce = (run: RunSpec) => {
+    let pending = inFlight.get(run.key);
+    if (!pending) {
+      pending = (async () => {
+        const hit = cachedResults.get(run.key);
+        if (hit) return { result: hit, cached: true };
+        if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
+        const compiled = await compileOnce(run.compile);
+        if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
+        onEvent?.({ type: 'started', spec: run });
+        const result = await limit(() => backend.execute(run, compiled));
+        if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
+        cache.put(result);
+        return { result, cached: false };
+      })();
+      inFlight.set(run.key, pending);
+    }
+    return pending;
+  };
+
+  let done = 0;
+  return Promise.all(
+    runs.map(async (spec) => {
+      const { result, cached } = await runOnce(spec);
+      // The stored result carries the id of whichever identical run executed first.
+      const own: Result = result.id === spec.id ? result : { ...result, id: spec.id, probeId: spec.probe.id, variantId: spec.variant.id, envId: spec.env.id };
+      const record: RunRecord = { spec, result: own, cached, mismatches: checkExpectation(own, spec.variant.expect[spec.env.id]) };
+      onEvent?.({ type: 'finished', record, done: ++done, total: runs.length });
+      return record;
+    }),
+  );
+}

@@ -1,0 +1,119 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { environmentIds, type ImageSource } from '../config/environments.ts';
+import { loadProbes } from '../manifest/load.ts';
+import type { Probe } from '../manifest/probe.ts';
+import { checkReferences } from '../lessons/references.ts';
+import { connectDocker } from '../backends/docker/engine.ts';
+import { DockerBackend } from '../backends/docker/docker-backend.ts';
+import type { Backend } from '../backends/backend.ts';
+import { ResultCache } from './cache.ts';
+import { planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
+import { executeRuns, type RunEvent, type RunRecord } from './run.ts';
+import { LabError } from '../errors/lab-error.ts';
+
+export interface ProjectPaths {
+  root: string;
+  probesDir: string;
+  contentDir: string;
+  dockerDir: string;
+  cacheDir: string;
+}
+
+export function projectPaths(root = fileURLToPath(new URL('../..', import.meta.url))): ProjectPaths {
+  return {
+    root,
+    probesDir: join(root, 'c-probes'),
+    contentDir: join(root, 'content'),
+    dockerDir: join(root, 'docker'),
+    cacheDir: process.env.MUSL_LAB_CACHE ?? join(root, '.cache', 'musl-lab'),
+  };
+}
+
+/** Bumped when the runner changes what a result means; part of every cache key. */
+export function runnerVersion(root: string): string {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return `${pkg.version}+results-1`;
+}
+
+export function imageSourceFromEnv(value = process.env.MUSL_LAB_IMAGES): ImageSource | 'auto' {
+  if (!value || value === 'auto') return 'auto';
+  if (value === 'upstream' || value === 'offline') return value;
+  throw new LabError({
+    name: 'ConfigInvalid',
+    message: `MUSL_LAB_IMAGES is "${value}", which is not an image source.`,
+    hint: 'Use auto (the default), upstream or offline.',
+  });
+}
+
+export interface SessionOptions extends PlanFilter {
+  paths?: ProjectPaths;
+  force?: boolean;
+  imageSource?: ImageSource | 'auto';
+  concurrency?: number;
+  onEvent?: (event: RunEvent) => void;
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Build a backend (tests inject fakes); default: Docker. */
+  backend?: (paths: ProjectPaths, log: (line: string) => void) => Backend;
+}
+
+export interface SessionResult {
+  probes: Probe[];
+  envs: Map<string, BoundEnvironment>;
+  records: RunRecord[];
+  backend: Backend;
+}
+
+/** Validate probes and lessons first (cheap, no engine), so bad input fails before anything runs. */
+export function loadAndCheck(paths: ProjectPaths): Probe[] {
+  const probes = loadProbes(paths.probesDir, environmentIds());
+  checkReferences(paths.root, paths.contentDir, probes);
+  return probes;
+}
+
+/** Loads, validates, binds environments, plans and executes: what `npm run probes` and the loader share. */
+export async function runSession(options: SessionOptions = {}): Promise<SessionResult> {
+  const paths = options.paths ?? projectPaths();
+  const log = options.log ?? (() => undefined);
+  const probes = loadAndCheck(paths);
+  const unknownEnvs = (options.envs ?? []).filter((e) => !environmentIds().includes(e));
+  if (unknownEnvs.length > 0) {
+    throw new LabError({ name: 'ConfigInvalid', message: `Unknown environment ${unknownEnvs.join(', ')}.`, hint: `Known: ${environmentIds().join(', ')}.` });
+  }
+  mkdirSync(paths.cacheDir, { recursive: true });
+  const version = runnerVersion(paths.root);
+  const backend =
+    options.backend?.(paths, log) ??
+    new DockerBackend({
+      docker: connectDocker(),
+      probesDir: paths.probesDir,
+      dockerDir: paths.dockerDir,
+      cacheDir: paths.cacheDir,
+      runnerVersion: version,
+      imageSource: options.imageSource ?? imageSourceFromEnv(),
+      log,
+    });
+  // A run compiled in another environment needs that one bound too.
+  const needed = new Set<string>();
+  for (const p of probes) for (const v of p.variants) for (const e of v.environments) {
+    if (options.envs && !options.envs.includes(e)) continue;
+    needed.add(e);
+    if (v.compileIn) needed.add(v.compileIn);
+  }
+  const envs = await backend.bindEnvironments([...needed]);
+  const runs = planRuns(probes, envs, version, { only: options.only, envs: options.envs });
+  if (options.only?.length && runs.length === 0) {
+    throw new LabError({ name: 'NothingSelected', message: `--only ${options.only.join(', ')} selects no run.`, hint: '`npm run probes -- --list` prints every probe and variant id.' });
+  }
+  const records = await executeRuns(runs, {
+    backend,
+    cache: new ResultCache(paths.cacheDir),
+    force: options.force,
+    concurrency: options.concurrency,
+    onEvent: options.onEvent,
+    signal: options.signal,
+  });
+  return { probes, envs, records, backend };
+}
