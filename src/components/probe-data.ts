@@ -1,0 +1,62 @@
+import { getEntry } from 'astro:content';
+import type { ProbeEntry } from '../loader/probe-entry.ts';
+import type { Result } from '../runner/result.ts';
+import { outcomeLabel } from '../runner/result.ts';
+
+/** The probe a component names, or an error that says which page and which id. */
+export async function loadProbe(id: string, page: string): Promise<ProbeEntry> {
+  const entry = await getEntry('probes', id);
+  if (!entry) {
+    throw new Error(`UnknownProbeReference: the page ${page} shows probe "${id}", which does not exist. Hint: probe ids are "folder/name" of a c-probes/**/*.probe.json manifest; \`npm run probes -- --list\` prints them.`);
+  }
+  return entry.data as unknown as ProbeEntry;
+}
+
+/** Variants selected by a component's `variant` / `variants` props (all when neither is given). */
+export function pickVariants(probe: ProbeEntry, variant?: string, variants?: string) {
+  const wanted = [...(variant ? [variant] : []), ...(variants ? variants.split(',').map((v) => v.trim()) : [])];
+  if (wanted.length === 0) return probe.variants;
+  return wanted.map((w) => {
+    const found = probe.variants.find((v) => v.id === w);
+    if (!found) throw new Error(`UnknownProbeReference: probe "${probe.id}" has no variant "${w}" (it has: ${probe.variants.map((v) => v.id).join(', ')})`);
+    return found;
+  });
+}
+
+export function resultFor(probe: ProbeEntry, variantId: string, envId: string): Result | undefined {
+  return probe.results.find((r) => r.variantId === variantId && r.envId === envId);
+}
+
+/** Badge tone: ok is good, an exit code is a warning, a crash or hang is bad, a build problem is its own kind. */
+export function tone(result: Result): 'ok' | 'warn' | 'bad' | 'build' {
+  switch (result.outcome.kind) {
+    case 'ok':
+      return 'ok';
+    case 'exit':
+      return 'warn';
+    case 'compile-failed':
+    case 'exec-failed':
+      return 'build';
+    default:
+      return 'bad';
+  }
+}
+
+export { outcomeLabel };
+
+/** Values a probe printed as "name=value" lines. */
+export function metric(result: Result | undefined, name: string): number | null {
+  if (!result) return null;
+  const m = new RegExp(`^${name}=(-?[0-9.]+)\\s*$`, 'm').exec(result.stdout);
+  return m ? Number(m[1]) : null;
+}
+
+export function shortDate(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** The program's command line as a reader would type it. */
+export function commandLine(probe: ProbeEntry, args: string[]): string {
+  const name = probe.sourcePath.split('/').pop()!.replace(/\.c$/, '');
+  return ['./' + name, ...args].join(' ');
+}

@@ -1,0 +1,85 @@
+import type { Probe } from '../manifest/probe.ts';
+import type { BoundEnvironment } from '../runner/plan.ts';
+import type { RunRecord } from '../runner/run.ts';
+import type { Result } from '../runner/result.ts';
+import { environments as configured } from '../config/environments.ts';
+
+export interface EnvironmentSummary {
+  id: string;
+  label: string;
+  family: string;
+  distro: string;
+  libc: string;
+  compiler: string;
+  imageSource: string;
+  runImage: string;
+  buildImage: string;
+}
+
+export interface VariantSummary {
+  id: string;
+  label: string;
+  args: string[];
+  compileIn?: string;
+  stackLimitKib?: number | 'unlimited';
+  flags: string[];
+  ldflags: string[];
+  environments: string[];
+}
+
+/** One entry of the "probes" collection: what the components render. */
+export interface ProbeEntry {
+  id: string;
+  title: string;
+  description: string;
+  sourcePath: string;
+  source: string;
+  manifestFile: string;
+  variants: VariantSummary[];
+  environments: EnvironmentSummary[];
+  results: Result[];
+}
+
+export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
+  const config = configured.find((e) => e.id === env.id)!;
+  return {
+    id: env.id,
+    label: config.label,
+    family: config.family,
+    distro: env.distro,
+    libc: env.libc,
+    compiler: env.compiler,
+    imageSource: env.imageSource,
+    runImage: `${env.runImage.tag} (${env.runImage.id.slice(7, 19)})`,
+    buildImage: `${env.buildImage.tag} (${env.buildImage.id.slice(7, 19)})`,
+  };
+}
+
+/** Groups run records by probe, in the order of the config's environments. */
+export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[]): ProbeEntry[] {
+  const order = configured.map((e) => e.id);
+  return probes.map((probe) => {
+    const results = records.filter((r) => r.spec.probe.id === probe.id).map((r) => r.result);
+    const used = new Set(probe.variants.flatMap((v) => v.environments));
+    return {
+      id: probe.id,
+      title: probe.title,
+      description: probe.description,
+      sourcePath: probe.sourcePath,
+      source: probe.source,
+      manifestFile: probe.manifestFile,
+      variants: probe.variants.map((v) => ({
+        id: v.id,
+        label: v.label,
+        args: v.args,
+        compileIn: v.compileIn,
+        stackLimitKib: v.stackLimitKib,
+        flags: v.flags,
+        ldflags: v.ldflags,
+        environments: v.environments,
+      })),
+      environments: order.filter((id) => used.has(id) && envs.has(id)).map((id) => summariseEnvironment(envs.get(id)!)),
+      results,
+    };
+  });
+}
