@@ -32,8 +32,8 @@ export function projectPaths(root = fileURLToPath(new URL('../..', import.meta.u
 }
 
 /** Bumped when the runner changes what a result means; part of every cache key. */
-export function runnerVersion(root: string): string {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+export function runnerVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return `${pkg.version}+results-1`;
 }
 
@@ -83,7 +83,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
     throw new LabError({ name: 'ConfigInvalid', message: `Unknown environment ${unknownEnvs.join(', ')}.`, hint: `Known: ${environmentIds().join(', ')}.` });
   }
   mkdirSync(paths.cacheDir, { recursive: true });
-  const version = runnerVersion(paths.root);
+  const version = runnerVersion();
   const backend =
     options.backend?.(paths, log) ??
     new DockerBackend({

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    // Integration and site tests drive a real Docker engine and a real Astro build.
+    testTimeout: 120_000,
+    hookTimeout: 600_000,
+    // Files share one Docker engine and the project's dist/: run them one at a time.
+    fileParallelism: false,
+  },
+});
