@@ -130,7 +130,8 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
       stream.on('error', () => resolve());
     });
     docker.modem.demuxStream(stream, out, err);
-    const exited = container.wait();
+    // "next-exit": a plain wait on a created-but-not-started container returns at once.
+    const exited = container.wait({ condition: 'next-exit' });
     await container.start();
     if (hasStdin) {
       stream.write(req.stdin!);
