@@ -69,14 +69,15 @@ async function follow(docker: Docker, stream: NodeJS.ReadableStream, log: ImageL
       stream,
       (error: Error | null, output: Array<{ error?: string }>) => {
         const failed = error?.message ?? output.find((o) => o.error)?.error;
-        if (failed) reject(new Error(failed));
+        if (failed) reject(new Error(`${failed}\n    last lines of the log:\n      ${lines.slice(-15).join('\n      ')}`));
         else resolve();
       },
       (event: { stream?: string; status?: string }) => {
         const text = (event.stream ?? event.status ?? '').trimEnd();
         if (text) {
           lines.push(text);
-          log(text);
+          // Progress: the Dockerfile steps; the full log is kept for the error message.
+          if (/^(Step \d+\/\d+|Successfully tagged)/.test(text)) log(text.length > 160 ? `${text.slice(0, 157)}...` : text);
         }
       },
     );

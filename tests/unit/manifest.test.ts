@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifest, loadProbes } from '../../src/manifest/load.ts';
+import { defaultLimits } from '../../src/manifest/probe.ts';
+import { LabError } from '../../src/errors/lab-error.ts';
+import { tempTree } from './helpers.ts';
+
+const envs = ['glibc', 'musl'];
+const source = 'int main(void) { return 0; }\n';
+
+/** Loads basics/hello.probe.json whose content is `manifest` (an object, or raw text). */
+function load(manifest: unknown, extra: Record<string, string> = {}) {
+  const text = typeof manifest === 'string' ? manifest : JSON.stringify(manifest);
+  const dir = tempTree({ 'basics/hello.c': source, 'basics/hello.probe.json': text, ...extra });
+  return loadManifest(dir, 'basics/hello.probe.json', envs);
+}
+
+/** The LabError thrown by `fn` (fails the test when nothing is thrown). */
+function caught(fn: () => unknown): LabError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LabError);
+    return error as LabError;
+  }
+  throw new Error('expected a LabError');
+}
+
+describe('loadManifest: a valid manifest', () => {
+  it('takes its id from the folder and file name', () => {
+    expect(load({ title: 'Hello' }).id).toBe('basics/hello');
+  });
+
+  it('has one variant "default" when none are given', () => {
+    expect(load({ title: 'Hello' }).variants.map((v) => v.id)).toEqual(['default']);
+  });
+
+  it('fills in the default limits and keeps the ones given', () => {
+    const [v] = load({ title: 'Hello', limits: { timeoutMs: 500 } }).variants;
+    expect(v!.limits).toEqual({ ...defaultLimits, timeoutMs: 500 });
+  });
+
+  it('runs in every known environment by default', () => {
+    expect(load({ title: 'Hello' }).variants[0]!.environments).toEqual(envs);
+  });
+
+  it('puts the probe flags before the variant flags', () => {
+    const p = load({ title: 'Hello', compile: { flags: ['-O2'] }, variants: [{ id: 'a', compile: { flags: ['-pthread'] } }] });
+    expect(p.variants[0]!.flags).toEqual(['-O2', '-pthread']);
+  });
+
+  it('lets a variant expectation override the probe one for the same environment', () => {
+    const p = load({
+      title: 'Hello',
+      expect: { glibc: { outcome: 'ok' }, musl: { outcome: 'ok' } },
+      variants: [{ id: 'a', expect: { musl: { outcome: 'signal', signal: 'SIGSEGV' } } }],
+    });
+    expect(p.variants[0]!.expect).toEqual({ glibc: { outcome: 'ok' }, musl: { outcome: 'signal', signal: 'SIGSEGV' } });
+  });
+
+  it('lists local headers the source includes', () => {
+    const dir = tempTree({
+      'basics/hello.c': '#include "util.h"\nint main(void) { return 0; }\n',
+      'basics/util.h': '#define X 1\n',
+      'basics/hello.probe.json': JSON.stringify({ title: 'Hello' }),
+    });
+    expect(loadManifest(dir, 'basics/hello.probe.json', envs).includes).toEqual([{ path: 'util.h', content: '#define X 1\n' }]);
+  });
+});
+
+describe('loadManifest: an invalid manifest', () => {
+  it('reports bad JSON as ManifestInvalid naming the file, with a hint', () => {
+    const error = caught(() => load('{ "title": "Hello", }'));
+    expect(error.name).toBe('ManifestInvalid');
+    expect(error.message).toContain('c-probes/basics/hello.probe.json');
+    expect(error.hint).toBeTruthy();
+  });
+
+  it.each([
+    ['a missing title', {}, 'title:'],
+    ['an uppercase variant id', { title: 'T', variants: [{ id: 'Big' }] }, 'variants[0].id:'],
+    ['an unknown field', { title: 'T', colour: 'red' }, 'unknown field "colour"'],
+    ['an invalid outcome', { title: 'T', variants: [{ id: 'a' }, { id: 'b', expect: { musl: { outcome: 'boom' } } }] }, 'variants[1].expect.musl.outcome:'],
+    ['a too small timeout', { title: 'T', limits: { timeoutMs: 5 } }, 'limits.timeoutMs:'],
+    ['an unknown environment', { title: 'T', environments: ['solaris'] }, 'environments[0]: unknown environment "solaris"'],
+    ['an unknown compileIn', { title: 'T', variants: [{ id: 'a', compileIn: 'solaris' }] }, 'variants[0].compileIn: unknown environment "solaris"'],
+    ['an unknown expect key', { title: 'T', expect: { solaris: { outcome: 'ok' } } }, 'expect.solaris: unknown environment "solaris"'],
+    ['a duplicate variant id', { title: 'T', variants: [{ id: 'a' }, { id: 'a' }] }, 'variants[1].id: duplicate variant id "a"'],
+  ])('names the field for %s', (_what, manifest, text) => {
+    const error = caught(() => load(manifest));
+    expect(error.name).toBe('ManifestInvalid');
+    expect(error.message).toContain(text);
+  });
+
+  it('reports a missing C source by name, with a hint on how to fix it', () => {
+    const error = caught(() => load({ title: 'T', source: 'other.c' }));
+    expect(error.message).toContain('other.c does not exist');
+    expect(error.hint).toContain('c-probes/basics/other.c');
+  });
+
+  it('reports a missing local header', () => {
+    const error = caught(() => load({ title: 'T' }, { 'basics/hello.c': '#include "gone.h"\nint main(void) { return 0; }\n' }));
+    expect(error.message).toContain('missing header(s) gone.h');
+  });
+});
+
+describe('loadProbes', () => {
+  it('loads every manifest under the folder, sorted', () => {
+    const dir = tempTree({
+      'b/two.c': source, 'b/two.probe.json': '{"title":"Two"}',
+      'a/one.c': source, 'a/one.probe.json': '{"title":"One"}',
+    });
+    expect(loadProbes(dir, envs).map((p) => p.id)).toEqual(['a/one', 'b/two']);
+  });
+
+  it('rejects two manifests with the same id as ProbeIdDuplicate naming both files', () => {
+    const dir = tempTree({
+      'a/one.c': source, 'a/one.probe.json': '{"title":"One","id":"same/id"}',
+      'b/two.c': source, 'b/two.probe.json': '{"title":"Two","id":"same/id"}',
+    });
+    const error = caught(() => loadProbes(dir, envs));
+    expect(error.name).toBe('ProbeIdDuplicate');
+    expect(error.message).toContain('c-probes/a/one.probe.json');
+    expect(error.message).toContain('c-probes/b/two.probe.json');
+  });
+});
