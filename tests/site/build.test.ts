@@ -1,0 +1,65 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inProject, root } from './helpers.ts';
+
+// The real site: probes run (or come from the cache), then astro build.
+type JsonRun = { probe: string; variant: string; env: string; outcome: string; exitCode: number | null; signal: string | null; cached: boolean };
+let report: { runs: JsonRun[]; totals: { executed: number } };
+
+beforeAll(async () => {
+  const probes = await inProject(root, 'node', ['scripts/probes.ts', '--json']);
+  expect(probes.exitCode, probes.stderr).toBe(0);
+  report = JSON.parse(probes.stdout);
+  const build = await inProject(root, 'npx', ['astro', 'build']);
+  expect(build.exitCode, build.all).toBe(0);
+});
+
+/** Cells of the outcome table that the thread-stack page shows for the sweep. */
+function sweepCells(html: string): Array<{ variant: string; env: string; outcome: string; label: string }> {
+  const table = /<table class="matrix" data-probe="thread-stack\/sweep"[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+  const cells: Array<{ variant: string; env: string; outcome: string; label: string }> = [];
+  for (const row of table.matchAll(/<tr data-variant="([^"]+)">([\s\S]*?)<\/tr>/g)) {
+    for (const cell of row[2]!.matchAll(/<td data-env="([^"]+)" data-outcome="([^"]+)">([\s\S]*?)<\/td>/g)) {
+      const label = /<span[^>]*>([^<]*)<\/span>/.exec(cell[3]!)?.[1] ?? '';
+      cells.push({ variant: row[1]!, env: cell[1]!, outcome: cell[2]!, label });
+    }
+  }
+  return cells;
+}
+
+describe('the built site', () => {
+  it('shows every sweep size, in every environment, with the outcome the runner reported', () => {
+    const html = readFileSync(join(root, 'dist', 'threads', 'stack-size', 'index.html'), 'utf8');
+    const cells = sweepCells(html);
+    const runs = report.runs.filter((r) => r.probe === 'thread-stack/sweep');
+    expect(runs.length).toBeGreaterThan(0);
+    expect(cells.length).toBe(runs.length);
+    for (const run of runs) {
+      const cell = cells.find((c) => c.variant === run.variant && c.env === run.env);
+      expect(cell, `${run.variant}@${run.env}`).toBeDefined();
+      expect(cell!.outcome).toBe(run.outcome);
+      const label = run.outcome === 'signal' ? run.signal : run.outcome === 'exit' ? `exit ${run.exitCode}` : run.outcome;
+      expect(cell!.label).toBe(label);
+    }
+  });
+
+  it('draws the default-stack chart from the runs, with a table of the same numbers', () => {
+    const html = readFileSync(join(root, 'dist', 'threads', 'stack-size', 'index.html'), 'utf8');
+    expect(html).toMatch(/<figure class="probe-chart" data-probe="thread-stack\/default-size"/);
+    expect(html).toMatch(/<canvas role="img"/);
+    expect(html).toMatch(/data-value="\d+"/);
+  });
+
+  it('escapes program output instead of injecting it as markup', () => {
+    const html = readFileSync(join(root, 'dist', 'threads', 'stack-size', 'index.html'), 'utf8');
+    expect(html).toContain('thread will use 1024 KiB of its stack');
+  });
+
+  it('executes 0 runs when built again with nothing changed, and says so', async () => {
+    const again = await inProject(root, 'npm', ['run', 'build']);
+    expect(again.exitCode, again.all).toBe(0);
+    expect(again.all).toMatch(/0 executed/);
+    expect(again.all).toMatch(/Nothing changed: 0 runs executed/);
+  });
+});
