@@ -12,7 +12,7 @@ export interface ProbeReference {
   variants: string[];
 }
 
-const tagPattern = /<(Probe|ProbeMatrix|ProbeChart)\b([^>]*)>/g;
+const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue)\b([^>]*)>/g;
 
 /** Finds <Probe id="..."> (and ProbeMatrix, ProbeChart) in one lesson's text. */
 export function findReferences(file: string, text: string): ProbeReference[] {

@@ -1,3 +1,5 @@
+import { posix } from 'node:path';
+
 /**
  * Local headers a probe includes (#include "x.h"), found recursively, so that
  * editing a shared header changes the cache key of every probe that uses it.
@@ -18,6 +20,8 @@ export function localIncludes(source: string): string[] {
 /**
  * Resolves includes starting from one source text. `read` returns a file's
  * text relative to the probe folder, or undefined when it does not exist.
+ * Like the compiler, a header's own includes are looked up next to that
+ * header first, then in the probe's folder.
  */
 export function collectIncludes(
   source: string,
@@ -26,18 +30,25 @@ export function collectIncludes(
   const files: SourceFile[] = [];
   const missing: string[] = [];
   const seen = new Set<string>();
-  const queue = localIncludes(source);
+  const texts = new Map<string, string | undefined>();
+  const readOnce = (path: string) => {
+    if (!texts.has(path)) texts.set(path, read(path));
+    return texts.get(path);
+  };
+  const queue: Array<{ name: string; from: string }> = localIncludes(source).map((name) => ({ name, from: '.' }));
   while (queue.length > 0) {
-    const path = queue.shift()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    const content = read(path);
-    if (content === undefined) {
-      missing.push(path);
+    const { name, from } = queue.shift()!;
+    const candidates = [...new Set([posix.normalize(posix.join(from, name)), posix.normalize(name)])];
+    const path = candidates.find((c) => readOnce(c) !== undefined);
+    if (path === undefined) {
+      if (!missing.includes(name)) missing.push(name);
       continue;
     }
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const content = readOnce(path)!;
     files.push({ path, content });
-    queue.push(...localIncludes(content));
+    queue.push(...localIncludes(content).map((n) => ({ name: n, from: posix.dirname(path) })));
   }
   files.sort((a, b) => a.path.localeCompare(b.path));
   return { files, missing };

@@ -6,6 +6,14 @@ export type OutcomeKind = (typeof outcomeKinds)[number];
 
 const idPattern = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)*$/;
 const argSchema = z.string();
+const regexSchema = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'm');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
 
 /** What one environment is expected to do; every field given must match. */
 export const expectationSchema = z
@@ -17,9 +25,9 @@ export const expectationSchema = z
     /** Signal name such as "SIGSEGV", for outcome "signal". */
     signal: z.string().regex(/^SIG[A-Z0-9]+$/, 'a signal name such as "SIGSEGV"').optional(),
     /** Regular expressions that stdout must match, each on its own. */
-    stdout: z.array(z.string()).optional(),
+    stdout: z.array(regexSchema).optional(),
     /** Regular expressions that stderr (or, for compile-failed, the compiler's diagnostics) must match. */
-    stderr: z.array(z.string()).optional(),
+    stderr: z.array(regexSchema).optional(),
   })
   .strict();
 export type Expectation = z.infer<typeof expectationSchema>;

@@ -35,3 +35,12 @@ describe('collectIncludes', () => {
     expect(reads).toEqual(['a.h']);
   });
 });
+
+describe('nested includes, resolved like the compiler', () => {
+  it('looks up a header included by sub/a.h next to it first', () => {
+    const files: Record<string, string> = { 'sub/a.h': '#include "b.h"\n', 'sub/b.h': 'int b;\n' };
+    const found = collectIncludes('#include "sub/a.h"\n', (p) => files[p]);
+    expect(found.missing).toEqual([]);
+    expect(found.files.map((f) => f.path)).toEqual(['sub/a.h', 'sub/b.h']);
+  });
+});
