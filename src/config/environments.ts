@@ -57,7 +57,7 @@ export const images: Record<string, ImageRecipe> = {
     tag: 'musl-lab/debian-glibc:bookworm',
     dockerfile: 'offline/glibc.Dockerfile',
     rootfs: {
-      packages: ['gcc', 'libc6-dev', 'musl-tools', 'musl-dev', 'busybox-static', 'binutils', 'file'],
+      packages: ['gcc', 'libc6-dev', 'musl-tools', 'musl-dev', 'busybox-static', 'binutils', 'file', 'locales-all'],
     },
     inputs: ['offline/glibc.Dockerfile', 'offline/make-rootfs.sh', reaper],
   },

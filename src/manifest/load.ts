@@ -119,6 +119,7 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     sourcePath,
     source,
     includes: includes.files,
+    exclusive: manifest.exclusive ?? false,
     variants,
   };
 }

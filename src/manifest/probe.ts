@@ -36,5 +36,7 @@ export interface Probe {
   sourcePath: string;
   source: string;
   includes: SourceFile[];
+  /** Runs alone, after the others (benchmarks). */
+  exclusive: boolean;
   variants: ResolvedVariant[];
 }

@@ -101,6 +101,8 @@ export const manifestSchema = z
     /** Expectations per environment id, for every variant that does not override them. */
     expect: z.record(z.string(), expectationSchema).optional(),
     limits: limitsSchema.optional(),
+    /** Run alone, after every other run, one at a time: for timings that other containers would disturb. */
+    exclusive: z.boolean().optional(),
     /** The runs of this probe; one "default" variant when omitted. */
     variants: z.array(variantSchema).min(1).optional(),
   })

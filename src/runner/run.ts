@@ -78,14 +78,19 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
   };
 
   let done = 0;
-  return Promise.all(
-    runs.map(async (spec) => {
-      const { result, cached } = await runOnce(spec);
-      // The stored result carries the id of whichever identical run executed first.
-      const own: Result = result.id === spec.id ? result : { ...result, id: spec.id, probeId: spec.probe.id, variantId: spec.variant.id, envId: spec.env.id };
-      const record: RunRecord = { spec, result: own, cached, mismatches: checkExpectation(own, spec.variant.expect[spec.env.id]) };
-      onEvent?.({ type: 'finished', record, done: ++done, total: runs.length });
-      return record;
-    }),
-  );
+  const finish = async (spec: RunSpec): Promise<RunRecord> => {
+    const { result, cached } = await runOnce(spec);
+    // The stored result carries the id of whichever identical run executed first.
+    const own: Result = result.id === spec.id ? result : { ...result, id: spec.id, probeId: spec.probe.id, variantId: spec.variant.id, envId: spec.env.id };
+    const record: RunRecord = { spec, result: own, cached, mismatches: checkExpectation(own, spec.variant.expect[spec.env.id]) };
+    onEvent?.({ type: 'finished', record, done: ++done, total: runs.length });
+    return record;
+  };
+  // Exclusive runs (timings) go last and one at a time, with no other container running.
+  const shared = runs.filter((r) => !r.probe.exclusive);
+  const alone = runs.filter((r) => r.probe.exclusive);
+  const records = await Promise.all(shared.map(finish));
+  for (const spec of alone) records.push(await finish(spec));
+  const order = new Map(runs.map((r, i) => [r, i]));
+  return records.sort((a, b) => order.get(a.spec)! - order.get(b.spec)!);
 }

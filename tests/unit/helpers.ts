@@ -34,7 +34,7 @@ export function variant(over: Partial<ResolvedVariant> = {}): ResolvedVariant {
 export function probe(over: Partial<Probe> = {}): Probe {
   return {
     id: 'basics/hello', title: 'Hello', description: '', manifestFile: 'c-probes/basics/hello.probe.json',
-    sourcePath: 'basics/hello.c', source: 'int main(void) { return 0; }\n', includes: [],
+    sourcePath: 'basics/hello.c', source: 'int main(void) { return 0; }\n', includes: [], exclusive: false,
     variants: [variant()], ...over,
   };
 }
