@@ -4,7 +4,6 @@ import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../s
 import { formatError } from '../src/errors/lab-error.ts';
 import { jsonReport, mismatchReport, textSummary } from '../src/cli/summary.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
-import { removeLiveContainers } from '../src/backends/docker/container.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
 
@@ -61,14 +60,6 @@ async function main(): Promise<number> {
   }
   const out = args.json ? process.stderr : process.stdout;
   const progress = progressPrinter(out);
-  const controller = new AbortController();
-  const stop = (signal: NodeJS.Signals) => {
-    out.write(`\n${signal}: stopping every running container; completed results stay cached.\n`);
-    controller.abort(new Error(`interrupted by ${signal}`));
-    void removeLiveContainers().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
   const started = performance.now();
   const session = await runSession({
     paths,
@@ -79,7 +70,7 @@ async function main(): Promise<number> {
     concurrency,
     onEvent: progress.onEvent,
     log: progress.log,
-    signal: controller.signal,
+    onInterrupt: (signal) => out.write(`\n${signal}: stopping every running container; completed results stay cached.\n`),
   });
   progress.done();
   const report = jsonReport(session.records);

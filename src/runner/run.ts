@@ -68,6 +68,7 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
         if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
         onEvent?.({ type: 'started', spec: run });
         const result = await limit(() => backend.execute(run, compiled));
+        // A run cut short by an interrupt is not a fact about the environment: never cache it.
         if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
         cache.put(result);
         return { result, cached: false };

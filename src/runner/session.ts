@@ -12,6 +12,7 @@ import { ResultCache } from './cache.ts';
 import { planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
 import { executeRuns, type RunEvent, type RunRecord } from './run.ts';
 import { LabError } from '../errors/lab-error.ts';
+import { guardInterrupts } from './interrupt.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -21,12 +22,17 @@ export interface ProjectPaths {
   cacheDir: string;
 }
 
-export function projectPaths(root = fileURLToPath(new URL('../..', import.meta.url))): ProjectPaths {
+/**
+ * Where probes, lessons, images and the cache live. MUSL_LAB_ROOT points the
+ * runner at another folder holding c-probes/ and content/ (tests use it);
+ * MUSL_LAB_CACHE moves the cache; MUSL_LAB_DOCKER the image recipes (tests).
+ */
+export function projectPaths(root = process.env.MUSL_LAB_ROOT ?? fileURLToPath(new URL('../..', import.meta.url))): ProjectPaths {
   return {
     root,
     probesDir: join(root, 'c-probes'),
     contentDir: join(root, 'content'),
-    dockerDir: join(root, 'docker'),
+    dockerDir: process.env.MUSL_LAB_DOCKER ?? fileURLToPath(new URL('../../docker', import.meta.url)),
     cacheDir: process.env.MUSL_LAB_CACHE ?? join(root, '.cache', 'musl-lab'),
   };
 }
@@ -54,7 +60,8 @@ export interface SessionOptions extends PlanFilter {
   concurrency?: number;
   onEvent?: (event: RunEvent) => void;
   log?: (line: string) => void;
-  signal?: AbortSignal;
+  /** Called when Ctrl-C or SIGTERM arrives, before containers are stopped. */
+  onInterrupt?: (signal: NodeJS.Signals) => void;
   /** Build a backend (tests inject fakes); default: Docker. */
   backend?: (paths: ProjectPaths, log: (line: string) => void) => Backend;
 }
@@ -107,13 +114,29 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
   if (options.only?.length && runs.length === 0) {
     throw new LabError({ name: 'NothingSelected', message: `--only ${options.only.join(', ')} selects no run.`, hint: '`npm run probes -- --list` prints every probe and variant id.' });
   }
-  const records = await executeRuns(runs, {
-    backend,
-    cache: new ResultCache(paths.cacheDir),
-    force: options.force,
-    concurrency: options.concurrency,
-    onEvent: options.onEvent,
-    signal: options.signal,
+  const controller = new AbortController();
+  let stopping: Promise<void> | undefined;
+  const release = guardInterrupts((signal) => {
+    options.onInterrupt?.(signal);
+    controller.abort(new LabError({ name: 'Interrupted', message: `Stopped by ${signal}.`, hint: 'Completed results are cached; the next run resumes from them.' }));
+    stopping = backend.abort();
+    return stopping;
   });
-  return { probes, envs, records, backend };
+  try {
+    const records = await executeRuns(runs, {
+      backend,
+      cache: new ResultCache(paths.cacheDir),
+      force: options.force,
+      concurrency: options.concurrency,
+      onEvent: options.onEvent,
+      signal: controller.signal,
+    });
+    return { probes, envs, records, backend };
+  } catch (error) {
+    // Let the containers go before the error reaches a caller that may exit at once.
+    await stopping;
+    throw error;
+  } finally {
+    if (!stopping) release();
+  }
 }

@@ -31,6 +31,10 @@ export interface ContainerOutcome {
 
 /** Containers started by this process and not yet removed: stopped on interrupt. */
 export const liveContainers = new Set<Docker.Container>();
+/** Set once this process is stopping: no new container may start. */
+let stopping = false;
+/** Create requests still in flight: the engine may create them after an interrupt. */
+const creating = new Set<Promise<unknown>>();
 
 /** Collects one output stream up to a shared byte budget. */
 class CappedSink extends Writable {
@@ -71,7 +75,8 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
             : { Name: 'stack', Soft: req.stackLimitKib * 1024, Hard: req.stackLimitKib * 1024 },
         ];
   const hasStdin = req.stdin !== undefined && req.stdin.length > 0;
-  const container = await docker.createContainer({
+  if (stopping) throw new Error('stopping: no new container starts');
+  const request = docker.createContainer({
     Image: req.image,
     Cmd: req.cmd,
     WorkingDir: req.workdir,
@@ -100,7 +105,15 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
       AutoRemove: false,
     },
   });
+  creating.add(request);
+  const container = await request.finally(() => creating.delete(request));
   liveContainers.add(container);
+  if (stopping) {
+    // Created while an interrupt was removing the others: remove it too, never start it.
+    await container.remove({ force: true }).catch(() => undefined);
+    liveContainers.delete(container);
+    throw new Error('stopping: no new container starts');
+  }
   let timedOut = false;
   let truncated = false;
   let timer: NodeJS.Timeout | undefined;
@@ -167,6 +180,32 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
 
 /** Force-removes every container this process still has (on Ctrl-C or SIGTERM). */
 export async function removeLiveContainers(): Promise<void> {
+  stopping = true;
+  // Wait for creations in flight, so a container the engine is making now is removed too.
+  await Promise.allSettled([...creating]);
+  await new Promise((resolve) => setImmediate(resolve));
   await Promise.all([...liveContainers].map((c) => c.remove({ force: true }).catch(() => undefined)));
   liveContainers.clear();
+}
+
+/**
+ * Removes containers left by runner processes that no longer exist (killed
+ * with SIGKILL, a machine crash): each container's label holds its creator's pid.
+ */
+export async function removeStrayContainers(docker: Docker, log: (line: string) => void): Promise<void> {
+  const list = await docker.listContainers({ all: true, filters: { label: [containerLabel] } });
+  for (const info of list) {
+    const pid = Number(info.Labels?.[containerLabel]);
+    if (pid === process.pid) continue;
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (alive) continue;
+    log(`removing container ${info.Id.slice(0, 12)} left behind by an earlier run (pid ${pid})`);
+    await docker.getContainer(info.Id).remove({ force: true }).catch(() => undefined);
+  }
 }

@@ -9,7 +9,8 @@ import { environments, images as recipes, type ImageSource } from '../../config/
 import { writeFileAtomic } from '../../runner/cache.ts';
 import { decodeOutput } from '../../runner/output.ts';
 import { assertEngine } from './engine.ts';
-import { runContainer, removeLiveContainers } from './container.ts';
+import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
+import { LabError } from '../../errors/lab-error.ts';
 import { chooseImageSource, ensureImages, type ImageLog } from './images.ts';
 import { askImage } from './provenance.ts';
 import { signalName } from './signals.ts';
@@ -41,6 +42,8 @@ function binaryName(run: RunSpec): string {
 
 export class DockerBackend implements Backend {
   readonly name = 'docker' as const;
+  /** Set by abort(): a run that ends after it is not a result and must not be cached. */
+  private aborted = false;
   private readonly o: DockerBackendOptions;
   constructor(options: DockerBackendOptions) {
     this.o = options;
@@ -49,6 +52,7 @@ export class DockerBackend implements Backend {
   async bindEnvironments(envIds: string[]): Promise<Map<string, BoundEnvironment>> {
     const { docker, dockerDir, cacheDir, log } = this.o;
     await assertEngine(docker);
+    await removeStrayContainers(docker, log);
     const { source, reason } = await chooseImageSource(docker, dockerDir, this.o.imageSource);
     log(`images: ${source} (${reason})`);
     const built = await ensureImages(docker, dockerDir, source, log);
@@ -99,6 +103,7 @@ export class DockerBackend implements Backend {
         cpus: 2,
         outputBytes: 1024 * 1024,
       });
+      this.throwIfAborted();
       const exitCode = out.timedOut ? 124 : (out.statusCode ?? 125);
       const ok = exitCode === 0 && existsSync(join(temp, 'probe'));
       const diagnostics = decodeOutput(Buffer.concat([out.stdout, out.stderr])).text + (out.timedOut ? '\n[compiler timed out]\n' : '');
@@ -152,6 +157,7 @@ export class DockerBackend implements Backend {
         resources: null,
       };
     }
+    this.throwIfAborted();
     const work = mkdtempSync(join(this.o.cacheDir, 'work-'));
     try {
       // The probe runs as nobody; the status folder is the one place it may write outside /tmp.
@@ -168,6 +174,7 @@ export class DockerBackend implements Backend {
         stackLimitKib: run.variant.stackLimitKib,
         ...limits,
       });
+      this.throwIfAborted();
       const statusFile = join(work, 'status');
       const status: LabRunStatus | undefined = existsSync(statusFile) ? JSON.parse(readFileSync(statusFile, 'utf8')) : undefined;
       const stdout = decodeOutput(out.stdout);
@@ -175,7 +182,12 @@ export class DockerBackend implements Backend {
       let outcome: Outcome;
       if (out.timedOut) outcome = { kind: 'timeout' };
       else if (out.truncated) outcome = { kind: 'output-truncated' };
-      else if (status?.signal !== undefined) outcome = { kind: 'signal', signal: signalName(status.signal) };
+      else if (status?.signal !== undefined)
+        outcome = {
+          kind: 'signal',
+          signal: signalName(status.signal),
+          ...(out.oomKilled && status.signal === 9 ? { reason: 'killed by the out-of-memory killer (memory cap reached)' } : {}),
+        };
       else if (status?.exit === 0) outcome = { kind: 'ok', exitCode: 0 };
       else if (status?.exit !== undefined) outcome = { kind: 'exit', exitCode: status.exit };
       else if (out.oomKilled) outcome = { kind: 'signal', signal: 'SIGKILL', reason: 'killed by the out-of-memory killer' };
@@ -198,7 +210,12 @@ export class DockerBackend implements Backend {
     }
   }
 
+  private throwIfAborted(): void {
+    if (this.aborted) throw new LabError({ name: 'Interrupted', message: 'The run was stopped before it finished.' });
+  }
+
   abort(): Promise<void> {
+    this.aborted = true;
     return removeLiveContainers();
   }
 }
