@@ -35,7 +35,7 @@ static inline double bench_now_ns(void) {
 }
 
 /* Keeps the compiler from deleting work whose result is otherwise unused. */
-static volatile unsigned long bench_sink;
+static volatile unsigned long bench_sink __attribute__((unused));
 
 /* A small deterministic random generator (xorshift64*): the same sequence on both libraries. */
 static inline unsigned long long bench_rand(unsigned long long *state) {

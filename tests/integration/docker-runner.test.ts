@@ -16,7 +16,7 @@ const run = (id: string) => {
 };
 
 async function ourContainers() {
-  return connectDocker().listContainers({ all: true, filters: { label: [containerLabel] } });
+  return connectDocker().listContainers({ all: true, filters: { label: [`${containerLabel}=${process.pid}`] } });
 }
 
 beforeAll(async () => {

@@ -97,7 +97,7 @@ describe('after the hostile runs', () => {
   });
 
   it('no container of ours exists', async () => {
-    expect(await connectDocker().listContainers({ all: true, filters: { label: [containerLabel] } })).toEqual([]);
+    expect(await connectDocker().listContainers({ all: true, filters: { label: [`${containerLabel}=${process.pid}`] } })).toEqual([]);
   });
 
   it('no probe process is left on the host', () => {
