@@ -114,19 +114,31 @@ static inline int bench_warmup(int samples) {
 
 /*
  * Where the program ran: online CPUs as the C library reports them, and the
- * container's CPU quota (cgroup v2 cpu.max), which limits how much of those
- * CPUs it may use.
+ * container's CPU quota (cgroup v2 cpu.max, or v1 cpu.cfs_quota_us), which
+ * limits how much of those CPUs it may use.
  */
-static inline void bench_header(void) {
-    printf("nproc=%ld\n", sysconf(_SC_NPROCESSORS_ONLN));
+static inline double bench_cpu_quota(void) {
+    char quota[32] = "";
+    long period = 0;
     FILE *f = fopen("/sys/fs/cgroup/cpu.max", "r");
     if (f) {
-        char quota[32] = "";
-        long period = 0;
-        if (fscanf(f, "%31s %ld", quota, &period) == 2 && period > 0 && strcmp(quota, "max") != 0)
-            printf("cpu_quota=%.2f\n", atof(quota) / (double)period);
+        int ok = fscanf(f, "%31s %ld", quota, &period) == 2;
         fclose(f);
+        return ok && period > 0 && strcmp(quota, "max") != 0 ? atof(quota) / (double)period : -1;
     }
+    FILE *q = fopen("/sys/fs/cgroup/cpu/cpu.cfs_quota_us", "r"), *p = fopen("/sys/fs/cgroup/cpu/cpu.cfs_period_us", "r");
+    double result = -1;
+    if (q && p && fscanf(q, "%31s", quota) == 1 && fscanf(p, "%ld", &period) == 1 && period > 0 && atof(quota) > 0)
+        result = atof(quota) / (double)period;
+    if (q) fclose(q);
+    if (p) fclose(p);
+    return result;
+}
+
+static inline void bench_header(void) {
+    printf("nproc=%ld\n", sysconf(_SC_NPROCESSORS_ONLN));
+    double quota = bench_cpu_quota();
+    if (quota > 0) printf("cpu_quota=%.2f\n", quota);
     fflush(stdout);
 }
 

@@ -35,7 +35,7 @@ int main(int argc, char **argv) {
         use = &attr;
     }
     bench_header();
-    printf("# %ld threads created and joined per sample, stack: %s KiB\n", ops, argc == 4 ? argv[3] : "default");
+    printf("# %ld threads created and joined per sample, stack: %s%s\n", ops, argc == 4 ? argv[3] : "the default", argc == 4 ? " KiB" : "");
 
     double t[BENCH_MAX_SAMPLES];
     for (int i = 0; i < bench_warmup(samples) + samples; i++) {
