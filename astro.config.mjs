@@ -30,7 +30,7 @@ export default defineConfig({
         ...parts
           .filter(([dir]) => existsSync(new URL(`./content/${dir}/`, import.meta.url)))
           .map(([dir, label]) => ({ label, items: [{ autogenerate: { directory: dir } }] })),
-        { label: 'About the results', items: ['about/results'] },
+        { label: 'About the results', items: ['about/results', 'about/status'] },
       ],
       customCss: ['./src/components/probe.css'],
     }),

@@ -74,7 +74,8 @@ async function main(): Promise<number> {
   });
   progress.done();
   const report = jsonReport(session.records);
-  writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify(report, null, 2));
+  // The run report (every run, its outcome, time and cache state): read by the site's status page.
+  writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify({ ...report, finishedAt: new Date().toISOString() }, null, 2));
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   out.write(`${textSummary(session.records, performance.now() - started)}\n`);
   const mismatches = mismatchReport(session.records);

@@ -63,3 +63,23 @@ describe('the built site', () => {
     expect(again.all).toMatch(/Nothing changed: 0 runs executed/);
   });
 });
+
+describe('output shown as printed', () => {
+  it('escapes HTML, shows ANSI escapes as ␛ and invalid bytes as �', () => {
+    const html = readFileSync(join(root, 'dist', 'about', 'results', 'index.html'), 'utf8');
+    expect(html).toMatch(/<pre class="out"[^>]*>&lt;b&gt;this is not bold&lt;\/b&gt;/);
+    // The raw tag may appear only inside an attribute (the copy button's data), never as an element.
+    expect(html.replace(/="[^"]*"/g, '=""')).not.toContain('<b>this is not bold</b>');
+    expect(html).toContain('␛[31mthis is not red␛[0m');
+    expect(html).toContain('an invalid byte: \ufffd');
+    expect(html).toContain('not valid UTF-8');
+  });
+});
+
+describe('status page', () => {
+  it('lists every run of the report with its cache state', () => {
+    const html = readFileSync(join(root, 'dist', 'about', 'status', 'index.html'), 'utf8');
+    for (const run of report.runs.slice(0, 5)) expect(html).toContain(`${run.probe}:${run.variant}@${run.env}`);
+    expect(html).toMatch(/data-status="totals"/);
+  });
+});

@@ -5,6 +5,7 @@
  * which can never be unloaded. Either way: after dlclose, do not use
  * pointers into the library, and do not count on its destructors running.
  */
+#define _GNU_SOURCE            /* for dladdr and Dl_info */
 #include <stdio.h>
 #include <string.h>
 #include <dlfcn.h>

@@ -1,0 +1,29 @@
+/*
+ * Which locale names does setlocale accept?
+ *
+ * C has no call that lists locales, so we ask for each name in turn:
+ * setlocale returns the name of the locale it switched to, or NULL when it
+ * cannot. For each accepted name we also print the character set
+ * (nl_langinfo(CODESET)) that programs get.
+ */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include "stock.h"
+
+int main(void) {
+    simulate_stock_image_if_asked();
+    const char *names[] = {
+        "C", "POSIX", "C.UTF-8", "C.utf8", "en_US.UTF-8", "de_DE.UTF-8",
+        "tr_TR.UTF-8", "en_US", "en_US.ISO-8859-1",
+        "xx_YY.UTF-8", "klingon", "",          /* made up; "" = from the environment (LANG) */
+    };
+    for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++) {
+        const char *got = setlocale(LC_ALL, names[i]);
+        printf("%-18s -> %-20s", *names[i] ? names[i] : "\"\" (LANG)", got ? got : "NULL");
+        if (got) printf(" codeset=%s", nl_langinfo(CODESET));
+        printf("\n");
+        setlocale(LC_ALL, "C");
+    }
+    return 0;
+}
