@@ -32,6 +32,12 @@ async function main(): Promise<number> {
   const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
   add({ name: 'Node.js', ok: major > 22 || (major === 22 && minor >= 12), detail: process.version, fix: 'run commands through bash scripts/with-node.sh (it installs the pinned Node.js)' });
 
+  add({
+    name: 'Docker installed',
+    ok: has('dockerd') || Boolean(process.env.DOCKER_HOST),
+    detail: has('dockerd') ? 'dockerd found' : process.env.DOCKER_HOST ? `using DOCKER_HOST=${process.env.DOCKER_HOST}` : 'no dockerd on this machine',
+    fix: 'apt-get install -y docker.io (or run bash scripts/setup.sh)',
+  });
   const docker = connectDocker();
   let engine = false;
   try {
