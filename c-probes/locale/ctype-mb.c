@@ -11,7 +11,6 @@
 #include <string.h>
 #include <wchar.h>
 #include <wctype.h>
-#include "stock.h"
 
 static void decode(const char *label, const char *bytes, size_t len) {
     mbstate_t st;
@@ -24,7 +23,6 @@ static void decode(const char *label, const char *bytes, size_t len) {
 }
 
 int main(int argc, char **argv) {
-    simulate_stock_image_if_asked();
     const char *want = argc > 1 ? argv[1] : "C";
     const char *got = setlocale(LC_ALL, want);
     printf("setlocale(\"%s\") -> %s\n", want, got ? got : "NULL (still C)");

@@ -10,7 +10,6 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
-#include "stock.h"
 
 static void convert(const char *to, const char *from, const char *text) {
     iconv_t cd = iconv_open(to, from);
@@ -31,7 +30,6 @@ static void convert(const char *to, const char *from, const char *text) {
 }
 
 int main(int argc, char **argv) {
-    simulate_stock_image_if_asked();
     const char *want = argc > 1 ? argv[1] : "C";
     const char *got = setlocale(LC_ALL, want);
     printf("setlocale(\"%s\") -> %s\n", want, got ? got : "NULL (still C)");

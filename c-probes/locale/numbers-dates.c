@@ -8,10 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
-#include "stock.h"
 
 int main(int argc, char **argv) {
-    simulate_stock_image_if_asked();
     const char *want = argc > 1 ? argv[1] : "C";
     const char *got = setlocale(LC_ALL, want);
     printf("setlocale(\"%s\") -> %s\n", want, got ? got : "NULL (still C)");

@@ -7,14 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "stock.h"
 
 static int by_strcoll(const void *a, const void *b) {
     return strcoll(*(char *const *)a, *(char *const *)b);
 }
 
 int main(int argc, char **argv) {
-    simulate_stock_image_if_asked();
     const char *want = argc > 1 ? argv[1] : "C";
     const char *got = setlocale(LC_ALL, want);
     printf("setlocale(\"%s\") -> %s\n", want, got ? got : "NULL (still C)");
