@@ -7,7 +7,18 @@
  */
 import type { ProbeEntry } from '../loader/probe-entry.ts';
 import type { Result } from '../runner/result.ts';
-import { metric as readMetric, resultFor, outcomeLabel } from './probe-data.ts';
+import { outcomeLabel } from '../runner/result.ts';
+
+// Kept free of astro:content (unlike probe-data.ts) so that tests can import it.
+function readMetric(result: Result | undefined, name: string): number | null {
+  if (!result) return null;
+  const m = new RegExp(`^${name}=(-?[0-9.]+)\\s*$`, 'm').exec(result.stdout);
+  return m ? Number(m[1]) : null;
+}
+
+function resultFor(probe: ProbeEntry, variantId: string, envId: string): Result | undefined {
+  return probe.results.find((r) => r.variantId === variantId && r.envId === envId);
+}
 
 export interface Summary {
   median: number;
