@@ -40,7 +40,7 @@ export function projectPaths(root = process.env.MUSL_LAB_ROOT ?? fileURLToPath(n
 /** Bumped when the runner changes what a result means; part of every cache key. */
 export function runnerVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `${pkg.version}+results-1`;
+  return `${pkg.version}+results-2`;
 }
 
 export function imageSourceFromEnv(value = process.env.MUSL_LAB_IMAGES): ImageSource | 'auto' {
