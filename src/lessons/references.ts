@@ -12,9 +12,9 @@ export interface ProbeReference {
   variants: string[];
 }
 
-const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue)\b([^>]*)>/g;
+const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue|BenchChart|BenchCompare)\b([^>]*)>/g;
 
-/** Finds <Probe id="..."> (and ProbeMatrix, ProbeChart) in one lesson's text. */
+/** Finds every component that names a probe (<Probe id="...">, ProbeMatrix, ProbeChart, ProbeValue, BenchChart, BenchCompare) in one lesson's text. */
 export function findReferences(file: string, text: string): ProbeReference[] {
   const refs: ProbeReference[] = [];
   for (const match of text.matchAll(tagPattern)) {
