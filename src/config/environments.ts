@@ -38,6 +38,8 @@ export interface Environment {
   flavours: Record<ImageSource, EnvironmentFlavour>;
   /** Shell command, run in the run image, whose first line names the libc and its version. */
   libcVersionCommand: string;
+  /** Runs only the probes whose manifest names it (for one-off comparisons), not every probe. */
+  optIn?: boolean;
 }
 
 const reaper = 'reaper/lab-run.c';
@@ -60,6 +62,18 @@ export const images: Record<string, ImageRecipe> = {
       packages: ['gcc', 'libc6-dev', 'musl-tools', 'musl-dev', 'busybox-static', 'binutils', 'file', 'locales-all'],
     },
     inputs: ['offline/glibc.Dockerfile', 'offline/make-rootfs.sh', reaper],
+  },
+  'debian-glibc-stock': {
+    tag: 'musl-lab/debian-glibc-stock:bookworm',
+    dockerfile: 'common/without-locales.Dockerfile',
+    imageArgs: { BASE: 'debian-glibc' },
+    inputs: ['common/without-locales.Dockerfile'],
+  },
+  'ubuntu-glibc-stock': {
+    tag: 'musl-lab/ubuntu-glibc-stock:24.04',
+    dockerfile: 'common/without-locales.Dockerfile',
+    imageArgs: { BASE: 'ubuntu-glibc' },
+    inputs: ['common/without-locales.Dockerfile'],
   },
   'musl-run': {
     tag: 'musl-lab/musl-run:1.2.3',
@@ -91,8 +105,24 @@ export const environments: Environment[] = [
     },
     libcVersionCommand: '/lib/ld-musl-x86_64.so.1 2>&1 | sed -n "s/^Version /musl /p"',
   },
+  {
+    id: 'glibc-stock',
+    label: 'glibc, no locale data',
+    family: 'glibc',
+    optIn: true,
+    flavours: {
+      upstream: { distro: 'Ubuntu 24.04 without locales-all', build: 'ubuntu-glibc', run: 'ubuntu-glibc-stock', cc: 'gcc' },
+      offline: { distro: 'Debian 12 (bookworm) without locales-all', build: 'debian-glibc', run: 'debian-glibc-stock', cc: 'gcc' },
+    },
+    libcVersionCommand: 'ldd --version 2>&1 | head -n1',
+  },
 ];
 
 export function environmentIds(): string[] {
   return environments.map((e) => e.id);
+}
+
+/** The environments a probe runs in when its manifest does not say. */
+export function defaultEnvironmentIds(): string[] {
+  return environments.filter((e) => !e.optIn).map((e) => e.id);
 }

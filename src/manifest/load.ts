@@ -35,7 +35,7 @@ function invalid(file: string, problems: string[], hint: string): LabError {
  * Parses and validates one manifest against the schema and the known
  * environments. `rel` is relative to probesDir; errors name `displayRoot/rel`.
  */
-export function loadManifest(probesDir: string, rel: string, knownEnvs: string[], displayRoot = 'c-probes'): Probe {
+export function loadManifest(probesDir: string, rel: string, knownEnvs: string[], displayRoot = 'c-probes', defaultEnvs = knownEnvs): Probe {
   const file = posix.join(displayRoot, rel);
   let raw: unknown;
   try {
@@ -102,7 +102,7 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
       ldflags: [...(manifest.compile?.ldflags ?? []), ...(v.compile?.ldflags ?? [])],
       stackLimitKib: v.stackLimitKib,
       compileIn: v.compileIn,
-      environments: v.environments ?? manifest.environments ?? knownEnvs,
+      environments: v.environments ?? manifest.environments ?? defaultEnvs,
       expect: { ...manifest.expect, ...v.expect },
       limits: { ...defaultLimits, ...manifest.limits, ...v.limits },
     };
@@ -125,11 +125,11 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
 }
 
 /** Loads every manifest; a duplicate probe id names both files. */
-export function loadProbes(probesDir: string, knownEnvs: string[], displayRoot = 'c-probes'): Probe[] {
+export function loadProbes(probesDir: string, knownEnvs: string[], displayRoot = 'c-probes', defaultEnvs = knownEnvs): Probe[] {
   const probes: Probe[] = [];
   const byId = new Map<string, Probe>();
   for (const rel of findManifests(probesDir)) {
-    const probe = loadManifest(probesDir, rel, knownEnvs, displayRoot);
+    const probe = loadManifest(probesDir, rel, knownEnvs, displayRoot, defaultEnvs);
     const other = byId.get(probe.id);
     if (other) {
       throw new LabError({

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { environmentIds, type ImageSource } from '../config/environments.ts';
+import { defaultEnvironmentIds, environmentIds, type ImageSource } from '../config/environments.ts';
 import { loadProbes } from '../manifest/load.ts';
 import type { Probe } from '../manifest/probe.ts';
 import { checkReferences } from '../lessons/references.ts';
@@ -75,7 +75,7 @@ export interface SessionResult {
 
 /** Validate probes and lessons first (cheap, no engine), so bad input fails before anything runs. */
 export function loadAndCheck(paths: ProjectPaths): Probe[] {
-  const probes = loadProbes(paths.probesDir, environmentIds());
+  const probes = loadProbes(paths.probesDir, environmentIds(), 'c-probes', defaultEnvironmentIds());
   checkReferences(paths.root, paths.contentDir, probes);
   return probes;
 }

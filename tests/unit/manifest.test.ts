@@ -123,3 +123,18 @@ describe('loadProbes', () => {
     expect(error.message).toContain('c-probes/b/two.probe.json');
   });
 });
+
+describe('opt-in environments', () => {
+  it('a probe that names no environments runs only in the default ones', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadManifest } = await import('../../src/manifest/load.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'musl-lab-optin-'));
+    mkdirSync(join(dir, 't'));
+    writeFileSync(join(dir, 't', 'p.c'), 'int main(void) { return 0; }\n');
+    writeFileSync(join(dir, 't', 'p.probe.json'), '{ "title": "p" }');
+    const probe = loadManifest(dir, 't/p.probe.json', ['glibc', 'musl', 'glibc-stock'], 'c-probes', ['glibc', 'musl']);
+    expect(probe.variants[0]!.environments).toEqual(['glibc', 'musl']);
+  });
+});
