@@ -1,0 +1,29 @@
+import type { Chart } from 'chart.js';
+
+/** Chart colours taken from the page's theme (Starlight sets data-theme on <html>). */
+export function palette() {
+  const css = getComputedStyle(document.documentElement);
+  const text = css.getPropertyValue('--sl-color-gray-2').trim() || '#444';
+  const grid = css.getPropertyValue('--sl-color-gray-5').trim() || '#ddd';
+  const whisker = css.getPropertyValue('--sl-color-white').trim() || '#000';
+  return { text, grid, whisker, series: ['#2f6fdb', '#d9480f', '#2b8a3e', '#862e9c'] };
+}
+export type Palette = ReturnType<typeof palette>;
+
+/** Recolours the charts when the reader switches between light and dark. */
+export function followTheme(charts: Chart[], recolour?: (chart: Chart, colours: Palette) => void): void {
+  new MutationObserver(() => {
+    const colours = palette();
+    for (const chart of charts) {
+      const scales = chart.options.scales as Record<string, any>;
+      for (const axis of Object.values(scales)) {
+        axis.ticks.color = colours.text;
+        axis.grid.color = colours.grid;
+        if (axis.title) axis.title.color = colours.text;
+      }
+      (chart.options.plugins as any).legend.labels.color = colours.text;
+      recolour?.(chart, colours);
+      chart.update();
+    }
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+}
