@@ -98,7 +98,7 @@ async function importRootfs(docker: Docker, dockerDir: string, key: string, reci
   child.stderr?.on('data', (d: Buffer) => {
     for (const line of d.toString().split('\n')) if (line.startsWith('make-rootfs') || line.startsWith('E:')) log(line);
   });
-  const [imported] = await Promise.all([
+  await Promise.all([
     docker.importImage(child.stdout! as unknown as string, { repo: tag.split(':')[0], tag: tag.split(':')[1] }).then((s) => follow(docker, s, () => undefined)),
     child.catch((error: { stderr?: Buffer; shortMessage?: string }) => {
       const tail = error.stderr?.toString().trim().split('\n').slice(-5).join('\n    ') ?? '';
@@ -109,7 +109,6 @@ async function importRootfs(docker: Docker, dockerDir: string, key: string, reci
       });
     }),
   ]);
-  void imported;
   return tag;
 }
 

@@ -7,14 +7,13 @@ import { sha256 } from '../../runner/hash.ts';
 
 /**
  * Asks an image what it is: the first line of a shell command's output.
- * Answers are cached by image id, since an image never changes under its id.
+ * Answers are cached by image id (an image never changes under its id) and by
+ * the command, one file per answer, so two questions asked at once never
+ * overwrite each other's answer.
  */
 export async function askImage(docker: Docker, cacheDir: string, imageId: string, label: string, command: string): Promise<string> {
-  const file = join(cacheDir, 'provenance', `${imageId.replace(/[^a-z0-9]/gi, '_')}.json`);
-  const known: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  // The command is part of the key: changing how a version is read must read it again.
-  const slot = `${label}:${sha256(command).slice(0, 12)}`;
-  if (known[slot] !== undefined) return known[slot];
+  const file = join(cacheDir, 'provenance', `${imageId.replace(/[^a-z0-9]/gi, '_')}-${label.replace(/[^a-z0-9]/gi, '_')}-${sha256(command).slice(0, 12)}.txt`);
+  if (existsSync(file)) return readFileSync(file, 'utf8');
   const out = await runContainer(docker, {
     image: imageId,
     cmd: ['/bin/sh', '-c', command],
@@ -27,7 +26,6 @@ export async function askImage(docker: Docker, cacheDir: string, imageId: string
     outputBytes: 64 * 1024,
   });
   const line = (out.stdout.toString() + out.stderr.toString()).split('\n').map((l) => l.trim()).find(Boolean) ?? 'unknown';
-  known[slot] = line;
-  writeFileAtomic(file, JSON.stringify(known, null, 2));
+  writeFileAtomic(file, line);
   return line;
 }
