@@ -55,8 +55,4 @@ export function shortDate(iso: string): string {
   return iso.slice(0, 10);
 }
 
-/** The program's command line as a reader would type it. */
-export function commandLine(probe: ProbeEntry, args: string[]): string {
-  const name = probe.sourcePath.split('/').pop()!.replace(/\.c$/, '');
-  return ['./' + name, ...args].join(' ');
-}
+export { commandLine } from './command-line.ts';

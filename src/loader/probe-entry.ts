@@ -1,5 +1,5 @@
 import type { Probe } from '../manifest/probe.ts';
-import type { BoundEnvironment } from '../runner/plan.ts';
+import { runArgv, type BoundEnvironment } from '../runner/plan.ts';
 import type { RunRecord } from '../runner/run.ts';
 import type { Result } from '../runner/result.ts';
 import { environments as configured } from '../config/environments.ts';
@@ -20,6 +20,8 @@ export interface VariantSummary {
   id: string;
   label: string;
   args: string[];
+  /** What runs in the environment, program path under /probe. */
+  argv: string[];
   compileIn?: string;
   stackLimitKib?: number | 'unlimited';
   flags: string[];
@@ -34,6 +36,9 @@ export interface ProbeEntry {
   description: string;
   sourcePath: string;
   source: string;
+  /** How the program is made: "cc", "script" (with its files), or "npm" (package, version, bin). */
+  build: Probe['build'];
+  program: string;
   manifestFile: string;
   variants: VariantSummary[];
   environments: EnvironmentSummary[];
@@ -67,11 +72,14 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       description: probe.description,
       sourcePath: probe.sourcePath,
       source: probe.source,
+      build: probe.build,
+      program: probe.program,
       manifestFile: probe.manifestFile,
       variants: probe.variants.map((v) => ({
         id: v.id,
         label: v.label,
         args: v.args,
+        argv: runArgv(probe, v),
         compileIn: v.compileIn,
         stackLimitKib: v.stackLimitKib,
         flags: v.flags,

@@ -3,7 +3,8 @@ import { join, relative, dirname, basename, posix } from 'node:path';
 import { manifestSchema, type Manifest } from './schema.ts';
 import { formatIssues } from './format-issues.ts';
 import { collectIncludes } from './includes.ts';
-import { defaultLimits, type Probe, type ResolvedVariant } from './probe.ts';
+import { defaultLimits, type Build, type Probe, type ResolvedVariant } from './probe.ts';
+import type { SourceFile } from './includes.ts';
 import { LabError } from '../errors/lab-error.ts';
 
 export const manifestSuffix = '.probe.json';
@@ -52,22 +53,51 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
   const folder = dirname(rel) === '.' ? '' : dirname(rel);
   const stem = basename(rel, manifestSuffix);
   const id = manifest.id ?? (folder ? `${folder}/${stem}` : stem);
-  const sourceName = manifest.source ?? `${stem}.c`;
-  const sourcePath = folder ? `${folder}/${sourceName}` : sourceName;
-  const sourceFull = join(probesDir, sourcePath);
-  if (!existsSync(sourceFull)) {
-    throw invalid(file, [`source: ${sourceName} does not exist next to the manifest`], `Create ${posix.join(displayRoot, sourcePath)} or set "source" to the C file's name.`);
-  }
-  const source = readFileSync(sourceFull, 'utf8');
-  const includes = collectIncludes(source, (p) => {
+  const problems: string[] = [];
+  const inFolder = (name: string) => (folder ? `${folder}/${name}` : name);
+  const readLocal = (p: string) => {
     const full = join(probesDir, folder, p);
     return existsSync(full) ? readFileSync(full, 'utf8') : undefined;
-  });
-  if (includes.missing.length > 0) {
-    throw invalid(file, [`source: ${sourceName} includes missing header(s) ${includes.missing.join(', ')}`], 'Add the header next to the source, or fix the #include line.');
+  };
+
+  let sourcePath = '';
+  let source = '';
+  let includes: ReturnType<typeof collectIncludes> = { files: [], missing: [] };
+  let build: Build = { kind: 'cc' };
+  let program = '';
+  if (manifest.npm) {
+    if (manifest.source || manifest.compile) {
+      throw invalid(file, [`npm: a probe fetched from npm has nothing to compile, but the manifest also sets ${manifest.source ? '"source"' : '"compile"'}`], 'Keep "npm" and remove "source"/"compile", or write a C probe without "npm".');
+    }
+    build = { kind: 'npm', ...manifest.npm };
+    program = manifest.npm.bin;
+  } else {
+    const sourceName = manifest.source ?? `${stem}.c`;
+    sourcePath = inFolder(sourceName);
+    if (!existsSync(join(probesDir, sourcePath))) {
+      throw invalid(file, [`source: ${sourceName} does not exist next to the manifest`], `Create ${posix.join(displayRoot, sourcePath)} or set "source" to the C file's name.`);
+    }
+    source = readFileSync(join(probesDir, sourcePath), 'utf8');
+    includes = collectIncludes(source, readLocal);
+    if (includes.missing.length > 0) {
+      throw invalid(file, [`source: ${sourceName} includes missing header(s) ${includes.missing.join(', ')}`], 'Add the header next to the source, or fix the #include line.');
+    }
+    program = sourceName.replace(/\.c$/, '');
+    const script = manifest.compile?.script;
+    if (script) {
+      const inputs: SourceFile[] = [];
+      for (const [i, name] of [script, ...(manifest.compile?.inputs ?? [])].entries()) {
+        const content = readLocal(name);
+        const field = i === 0 ? 'compile.script' : `compile.inputs[${i - 1}]`;
+        if (content === undefined) problems.push(`${field}: ${name} does not exist next to the manifest`);
+        else inputs.push({ path: name, content });
+      }
+      build = { kind: 'script', script, inputs };
+    } else if (manifest.compile?.inputs) {
+      problems.push('compile.inputs: inputs are read by a build script, but "compile.script" is not set');
+    }
   }
 
-  const problems: string[] = [];
   const checkEnvs = (field: string, ids: string[] | undefined) => {
     for (const [i, env] of (ids ?? []).entries()) {
       if (!knownEnvs.includes(env)) problems.push(`${field}[${i}]: unknown environment "${env}" (known: ${knownEnvs.join(', ')})`);
@@ -89,6 +119,9 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     seen.add(v.id);
     checkEnvs(`${at}.environments`, v.environments);
     checkExpectKeys(`${at}.expect`, v.expect);
+    if (manifest.npm && (v.compileIn !== undefined || v.compile !== undefined)) {
+      problems.push(`${at}: ${v.compileIn !== undefined ? '"compileIn"' : '"compile"'} does not apply to a program fetched from npm`);
+    }
     if (v.compileIn !== undefined && !knownEnvs.includes(v.compileIn)) {
       problems.push(`${at}.compileIn: unknown environment "${v.compileIn}" (known: ${knownEnvs.join(', ')})`);
     }
@@ -102,13 +135,14 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
       ldflags: [...(manifest.compile?.ldflags ?? []), ...(v.compile?.ldflags ?? [])],
       stackLimitKib: v.stackLimitKib,
       compileIn: v.compileIn,
+      command: v.command,
       environments: v.environments ?? manifest.environments ?? defaultEnvs,
       expect: { ...manifest.expect, ...v.expect },
       limits: { ...defaultLimits, ...manifest.limits, ...v.limits },
     };
   });
   if (problems.length > 0) {
-    throw invalid(file, problems, 'Environment ids come from src/config/environments.ts; variant ids must be unique within a probe.');
+    throw invalid(file, problems, 'Environment ids come from src/config/environments.ts; variant ids must be unique within a probe; files are named relative to the manifest\'s folder.');
   }
 
   return {
@@ -119,6 +153,8 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     sourcePath,
     source,
     includes: includes.files,
+    build,
+    program,
     exclusive: manifest.exclusive ?? false,
     variants,
   };

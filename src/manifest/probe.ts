@@ -20,10 +20,18 @@ export interface ResolvedVariant {
   ldflags: string[];
   stackLimitKib?: number | 'unlimited';
   compileIn?: string;
+  /** Replaces the program's invocation; "{probe}" and "{dir}" are substituted at planning. */
+  command?: string[];
   environments: string[];
   expect: Record<string, Expectation>;
   limits: Required<Limits>;
 }
+
+/** How the program comes to be: one compiler call, a build script, or a download from npm. */
+export type Build =
+  | { kind: 'cc' }
+  | { kind: 'script'; script: string; inputs: SourceFile[] }
+  | { kind: 'npm'; package: string; version: string; bin: string };
 
 /** A validated probe: its manifest, its source and local headers, its variants. */
 export interface Probe {
@@ -32,10 +40,13 @@ export interface Probe {
   description: string;
   /** Manifest path relative to the project root (for messages). */
   manifestFile: string;
-  /** Source path relative to c-probes/ (where it is compiled from). */
+  /** Source path relative to c-probes/ (where it is compiled from); "" for an npm program. */
   sourcePath: string;
   source: string;
   includes: SourceFile[];
+  build: Build;
+  /** The program's path inside the output folder (mounted at /probe): its source's stem, or the npm package's bin. */
+  program: string;
   /** Runs alone, after the others (benchmarks). */
   exclusive: boolean;
   variants: ResolvedVariant[];

@@ -58,6 +58,38 @@ export const compileSchema = z
   })
   .strict();
 
+const relativeFile = z
+  .string()
+  .min(1)
+  .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), 'a file in the probe\'s folder (no "/" at the start, no "..")');
+
+/** Probe-level build settings: the flags above, or a build script for probes made of several files. */
+export const probeCompileSchema = compileSchema
+  .extend({
+    /**
+     * A shell script next to the manifest that builds the program instead of one compiler call
+     * (e.g. a shared library and a caller). It runs in the build image with CC, CFLAGS, LDFLAGS,
+     * NAME (the program's file name) and OUT (the output folder) set, and must write $OUT/$NAME;
+     * anything else it writes to $OUT is mounted beside the program at run time.
+     */
+    script: relativeFile.optional(),
+    /** Other files the script reads (sources, headers), so that changing them re-runs the probe. */
+    inputs: z.array(relativeFile).optional(),
+  })
+  .strict();
+
+/** A prebuilt program fetched from the npm registry instead of a C source. */
+export const npmSchema = z
+  .object({
+    /** Package name, e.g. "@esbuild/linux-x64". */
+    package: z.string().regex(/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, 'an npm package name such as "@esbuild/linux-x64"'),
+    /** Exact version: a result must be reproducible, so ranges and tags are refused. */
+    version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'an exact version such as "0.25.0" (no range, no tag)'),
+    /** The program inside the package, e.g. "bin/esbuild". */
+    bin: relativeFile,
+  })
+  .strict();
+
 export const variantSchema = z
   .object({
     /** Variant id, unique in its probe; lessons refer to it. */
@@ -78,6 +110,12 @@ export const variantSchema = z
     compileIn: z.string().optional(),
     /** Environments to run in; default: the probe's. */
     environments: z.array(z.string()).min(1).optional(),
+    /**
+     * Run this command instead of the program, e.g. ["readelf", "-lW", "{probe}"] or
+     * ["/lib/ld-musl-x86_64.so.1", "{probe}"]. "{probe}" is the program's path, "{dir}" its folder;
+     * "args" are appended.
+     */
+    command: z.array(argSchema).min(1).optional(),
     /** Expectations per environment id, overriding the probe's. */
     expect: z.record(z.string(), expectationSchema).optional(),
     limits: limitsSchema.optional(),
@@ -95,7 +133,9 @@ export const manifestSchema = z
     description: z.string().optional(),
     /** C source file next to the manifest; defaults to the manifest's name with .c. */
     source: z.string().endsWith('.c').optional(),
-    compile: compileSchema.optional(),
+    compile: probeCompileSchema.optional(),
+    /** Run a prebuilt program from the npm registry instead of compiling a C source. */
+    npm: npmSchema.optional(),
     /** Environments to run in; default: all. */
     environments: z.array(z.string()).min(1).optional(),
     /** Expectations per environment id, for every variant that does not override them. */

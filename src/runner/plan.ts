@@ -20,9 +20,12 @@ export interface CompileSpec {
   probe: Probe;
   flags: string[];
   ldflags: string[];
-  /** Compiler argv, run in the probe's folder. */
+  /** Compiler (or build script) argv, run in the probe's folder; for npm, the fetch as a reader would type it. */
   command: string[];
 }
+
+/** Where a run finds its program: the compile output folder is mounted read-only here. */
+export const programDir = '/probe';
 
 export interface RunSpec {
   key: string;
@@ -31,6 +34,8 @@ export interface RunSpec {
   variant: ResolvedVariant;
   env: BoundEnvironment;
   compile: CompileSpec;
+  /** What runs inside the environment: the program and its arguments, or the variant's command. */
+  argv: string[];
 }
 
 export interface PlanFilter {
@@ -41,7 +46,29 @@ export interface PlanFilter {
 }
 
 export function compileCommand(cc: string, sourceFile: string, flags: string[], ldflags: string[]): string[] {
-  return [cc, ...flags, '-o', '/out/probe', sourceFile, ...ldflags];
+  return [cc, ...flags, '-o', `/out/${sourceFile.replace(/\.c$/, '')}`, sourceFile, ...ldflags];
+}
+
+/**
+ * How the program is built. A script gets its settings as variables (shown on the page as
+ * part of the command), so a reader can rerun the same line by hand.
+ */
+export function buildCommand(probe: Probe, cc: string, flags: string[], ldflags: string[]): string[] {
+  switch (probe.build.kind) {
+    case 'cc':
+      return compileCommand(cc, probe.sourcePath.split('/').pop()!, flags, ldflags);
+    case 'script':
+      return ['env', `CC=${cc}`, `CFLAGS=${flags.join(' ')}`, `LDFLAGS=${ldflags.join(' ')}`, `NAME=${probe.program}`, 'OUT=/out', 'sh', '-eu', probe.build.script];
+    case 'npm':
+      return ['npm', 'pack', `${probe.build.package}@${probe.build.version}`];
+  }
+}
+
+/** The argv of a run: "{probe}" and "{dir}" in a variant's command become the program's path and folder. */
+export function runArgv(probe: Probe, variant: ResolvedVariant): string[] {
+  const path = `${programDir}/${probe.program}`;
+  const head = variant.command?.map((a) => a.replaceAll('{probe}', path).replaceAll('{dir}', programDir)) ?? [path];
+  return [...head, ...variant.args];
 }
 
 function selected(filter: PlanFilter, probe: Probe, variant: ResolvedVariant, envId: string): boolean {
@@ -68,39 +95,38 @@ export function planRuns(
     const sources = {
       main: normaliseSource(probe.source),
       includes: probe.includes.map((f) => ({ path: f.path, content: normaliseSource(f.content) })),
+      inputs: probe.build.kind === 'script' ? probe.build.inputs.map((f) => ({ path: f.path, content: normaliseSource(f.content) })) : [],
     };
     for (const variant of probe.variants) {
       for (const envId of variant.environments) {
         if (!selected(filter, probe, variant, envId)) continue;
         const env = envs.get(envId);
-        const compileEnv = envs.get(variant.compileIn ?? envId);
+        // A program fetched from npm is the same file everywhere: its "compile" is bound to the run's own environment.
+        const compileEnv = envs.get(probe.build.kind === 'npm' ? envId : (variant.compileIn ?? envId));
         if (!env || !compileEnv) continue;
-        const file = probe.sourcePath.split('/').pop()!;
-        const command = compileCommand(compileEnv.cc, file, variant.flags, variant.ldflags);
-        const compileKey = sha256({
-          runnerVersion,
-          sources,
-          command,
-          image: compileEnv.buildImage.id,
-          compiler: compileEnv.compiler,
-        });
+        const command = buildCommand(probe, compileEnv.cc, variant.flags, variant.ldflags);
+        const compileKey =
+          probe.build.kind === 'npm'
+            ? sha256({ runnerVersion, command, bin: probe.program })
+            : sha256({ runnerVersion, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler });
         let compile = compiles.get(compileKey);
         if (!compile) {
           compile = { key: compileKey, env: compileEnv, probe, flags: variant.flags, ldflags: variant.ldflags, command };
           compiles.set(compileKey, compile);
         }
+        const argv = runArgv(probe, variant);
         const key = sha256({
           runnerVersion,
           compileKey,
           runImage: env.runImage.id,
           libc: env.libc,
-          args: variant.args,
+          argv,
           stdin: variant.stdin,
           env: variant.env,
           stackLimitKib: variant.stackLimitKib,
           limits: variant.limits,
         });
-        runs.push({ key, id: resultId(probe.id, variant.id, envId), probe, variant, env, compile });
+        runs.push({ key, id: resultId(probe.id, variant.id, envId), probe, variant, env, compile, argv });
       }
     }
   }

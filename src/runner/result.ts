@@ -45,6 +45,8 @@ export const resultSchema = z.object({
   compileEnvId: z.string(),
   /** Cache key: hash of everything that can change this result. */
   key: z.string(),
+  /** What ran inside the environment (the program's path is under /probe). */
+  argv: z.array(z.string()),
   outcome: outcomeSchema,
   stdout: z.string(),
   stderr: z.string(),

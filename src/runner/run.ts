@@ -29,6 +29,8 @@ export interface RunOptions {
   onEvent?: (event: RunEvent) => void;
   /** Set when the user interrupts: no new run starts. */
   signal?: AbortSignal;
+  /** Brings a prebuilt program (an npm package) in place of a compile; required when a probe has one. */
+  fetchProgram?: (spec: CompileSpec) => Promise<CompileOutput>;
 }
 
 /**
@@ -51,7 +53,10 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
   const compileOnce = (spec: CompileSpec) => {
     let pending = compiles.get(spec.key);
     if (!pending) {
-      pending = limit(() => backend.compile(spec));
+      if (spec.probe.build.kind === 'npm') {
+        if (!options.fetchProgram) throw new Error(`no fetcher for the npm program of ${spec.probe.id}`);
+        pending = options.fetchProgram(spec);
+      } else pending = limit(() => backend.compile(spec));
       compiles.set(spec.key, pending);
     }
     return pending;

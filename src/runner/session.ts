@@ -13,6 +13,7 @@ import { planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
 import { executeRuns, type RunEvent, type RunRecord } from './run.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { guardInterrupts } from './interrupt.ts';
+import { fetchNpmProgram } from './npm-fetch.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -40,7 +41,7 @@ export function projectPaths(root = process.env.MUSL_LAB_ROOT ?? fileURLToPath(n
 /** Bumped when the runner changes what a result means; part of every cache key. */
 export function runnerVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return `${pkg.version}+results-2`;
+  return `${pkg.version}+results-3`;
 }
 
 export function imageSourceFromEnv(value = process.env.MUSL_LAB_IMAGES): ImageSource | 'auto' {
@@ -130,6 +131,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
       concurrency: options.concurrency,
       onEvent: options.onEvent,
       signal: controller.signal,
+      fetchProgram: (spec) => fetchNpmProgram(spec.probe, paths.cacheDir),
     });
     return { probes, envs, records, backend };
   } catch (error) {

@@ -35,6 +35,7 @@ export function probe(over: Partial<Probe> = {}): Probe {
   return {
     id: 'basics/hello', title: 'Hello', description: '', manifestFile: 'c-probes/basics/hello.probe.json',
     sourcePath: 'basics/hello.c', source: 'int main(void) { return 0; }\n', includes: [], exclusive: false,
+    build: { kind: 'cc' }, program: 'hello',
     variants: [variant()], ...over,
   };
 }
@@ -57,7 +58,7 @@ export function boundEnvs(...list: BoundEnvironment[]): Map<string, BoundEnviron
 export function result(over: Partial<Result> = {}): Result {
   return {
     schemaVersion: 1, id: 'basics/hello:default@glibc', probeId: 'basics/hello', variantId: 'default',
-    envId: 'glibc', compileEnvId: 'glibc', key: 'ab'.repeat(32),
+    envId: 'glibc', compileEnvId: 'glibc', key: 'ab'.repeat(32), argv: ['/probe/hello'],
     outcome: { kind: 'ok', exitCode: 0 }, stdout: '', stderr: '', outputLossy: false,
     compile: { ok: true, exitCode: 0, diagnostics: '', durationMs: 100 },
     durationMs: 5, totalMs: 300, timedOut: false, truncated: false, oomKilled: false,

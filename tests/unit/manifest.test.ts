@@ -138,3 +138,40 @@ describe('opt-in environments', () => {
     expect(probe.variants[0]!.environments).toEqual(['glibc', 'musl']);
   });
 });
+
+describe('loadManifest: build scripts, commands and npm programs', () => {
+  it('reads a build script and its inputs, so that editing them changes the key', () => {
+    const p = load({ title: 'T', compile: { script: 'build.sh', inputs: ['lib.c'] } }, { 'basics/build.sh': 'true\n', 'basics/lib.c': 'int f;\n' });
+    expect(p.build).toEqual({ kind: 'script', script: 'build.sh', inputs: [{ path: 'build.sh', content: 'true\n' }, { path: 'lib.c', content: 'int f;\n' }] });
+    expect(p.program).toBe('hello');
+  });
+
+  it('names a missing script input by its field', () => {
+    const error = caught(() => load({ title: 'T', compile: { script: 'build.sh', inputs: ['gone.c'] } }, { 'basics/build.sh': 'true\n' }));
+    expect(error.message).toContain('compile.inputs[0]: gone.c does not exist next to the manifest');
+  });
+
+  it('refuses inputs without a script, and paths that leave the folder', () => {
+    expect(caught(() => load({ title: 'T', compile: { inputs: ['lib.c'] } }, { 'basics/lib.c': '' })).message).toContain('"compile.script" is not set');
+    expect(caught(() => load({ title: 'T', compile: { script: '../x.sh' } })).message).toContain('compile.script');
+  });
+
+  it('keeps a variant command', () => {
+    const p = load({ title: 'T', variants: [{ id: 'a', command: ['readelf', '-lW', '{probe}'] }] });
+    expect(p.variants[0]!.command).toEqual(['readelf', '-lW', '{probe}']);
+  });
+
+  it('takes an npm program without a C source', () => {
+    const dir = tempTree({ 'npm/esbuild.probe.json': JSON.stringify({ title: 'T', npm: { package: '@esbuild/linux-x64', version: '0.25.0', bin: 'bin/esbuild' } }) });
+    const p = loadManifest(dir, 'npm/esbuild.probe.json', envs);
+    expect(p.build).toEqual({ kind: 'npm', package: '@esbuild/linux-x64', version: '0.25.0', bin: 'bin/esbuild' });
+    expect(p.program).toBe('bin/esbuild');
+    expect(p.source).toBe('');
+  });
+
+  it('refuses a version range, and compile settings on an npm program', () => {
+    expect(caught(() => load({ title: 'T', npm: { package: 'x', version: '^1.0.0', bin: 'x' } })).message).toContain('npm.version');
+    const error = caught(() => load({ title: 'T', npm: { package: 'x', version: '1.0.0', bin: 'x' }, compile: { flags: ['-O2'] } }));
+    expect(error.message).toContain('npm: a probe fetched from npm has nothing to compile');
+  });
+});

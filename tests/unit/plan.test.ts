@@ -24,7 +24,7 @@ describe('planRuns', () => {
 
   it('builds the compiler command from the source file name and flags', () => {
     const [run] = plan([probe({ variants: [variant({ flags: ['-O2'], ldflags: ['-lm'] })] })]);
-    expect(run!.compile.command).toEqual(['glibc-cc', '-O2', '-o', '/out/probe', 'hello.c', '-lm']);
+    expect(run!.compile.command).toEqual(['glibc-cc', '-O2', '-o', '/out/hello', 'hello.c', '-lm']);
   });
 
   it('shares one compile between runs with identical compile inputs', () => {
@@ -97,5 +97,42 @@ describe('planRuns: filters', () => {
   it('envs keeps only runs in those environments', () => {
     expect(ids({ envs: ['musl'] }).every((id) => id.endsWith('@musl'))).toBe(true);
     expect(ids({ envs: ['musl'] })).toHaveLength(3);
+  });
+});
+
+describe('planRuns: what runs', () => {
+  it('runs the program by its path under /probe, with the variant\'s arguments', () => {
+    const [run] = plan([probe({ variants: [variant({ args: ['a b'] })] })]);
+    expect(run!.argv).toEqual(['/probe/hello', 'a b']);
+  });
+
+  it('substitutes {probe} and {dir} in a variant command and appends the arguments', () => {
+    const [run] = plan([probe({ variants: [variant({ command: ['ld.so', '--library-path', '{dir}', '{probe}'], args: ['x'] })] })]);
+    expect(run!.argv).toEqual(['ld.so', '--library-path', '/probe', '/probe/hello', 'x']);
+  });
+
+  it('gives a command its own key: same binary, different run', () => {
+    const a = plan([probe({ variants: [variant({ command: ['file', '{probe}'] })] })])[0]!;
+    const b = plan([probe()])[0]!;
+    expect(a.compile.key).toBe(b.compile.key);
+    expect(a.key).not.toBe(b.key);
+  });
+
+  it('passes a build script its settings as variables', () => {
+    const p = probe({ build: { kind: 'script', script: 'build.sh', inputs: [{ path: 'build.sh', content: '' }] }, variants: [variant({ flags: ['-O2'] })] });
+    expect(plan([p])[0]!.compile.command).toEqual(['env', 'CC=glibc-cc', 'CFLAGS=-O2', 'LDFLAGS=', 'NAME=hello', 'OUT=/out', 'sh', '-eu', 'build.sh']);
+  });
+
+  it('re-keys a script build when one of its inputs changes', () => {
+    const withInput = (content: string) => probe({ build: { kind: 'script', script: 'build.sh', inputs: [{ path: 'lib.c', content }] } });
+    expect(key(withInput('int a;'))).not.toBe(key(withInput('int b;')));
+  });
+
+  it('fetches an npm program once for every environment', () => {
+    const p = probe({ source: '', sourcePath: '', build: { kind: 'npm', package: '@x/y', version: '1.0.0', bin: 'bin/y' }, program: 'bin/y' });
+    const runs = plan([p]);
+    expect(runs.map((r) => r.argv[0])).toEqual(['/probe/bin/y', '/probe/bin/y']);
+    expect(runs[0]!.compile.key).toBe(runs[1]!.compile.key);
+    expect(runs[0]!.compile.command).toEqual(['npm', 'pack', '@x/y@1.0.0']);
   });
 });

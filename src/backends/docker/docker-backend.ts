@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, chmodSync, mkd
 import { join, dirname } from 'node:path';
 import { release } from 'node:os';
 import type { Backend, CompileOutput } from '../backend.ts';
-import type { BoundEnvironment, CompileSpec, RunSpec } from '../../runner/plan.ts';
+import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result, Outcome } from '../../runner/result.ts';
 import { environments, images as recipes, type ImageSource } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
@@ -33,11 +33,6 @@ interface LabRunStatus {
   userUs: number;
   sysUs: number;
   maxRssKb: number;
-}
-
-/** The program's name in the container: its source file's stem, as a reader would name it. */
-function binaryName(run: RunSpec): string {
-  return run.probe.sourcePath.split('/').pop()!.replace(/\.c$/, '');
 }
 
 export class DockerBackend implements Backend {
@@ -81,10 +76,12 @@ export class DockerBackend implements Backend {
 
   async compile(spec: CompileSpec): Promise<CompileOutput> {
     const binaryDir = join(this.o.cacheDir, 'bin', spec.key);
-    const record = join(binaryDir, 'compile.json');
+    // The record sits beside the output folder, not in it: the whole folder is visible to the program.
+    const record = `${binaryDir}.json`;
+    const program = join(binaryDir, spec.probe.program);
     if (existsSync(record)) {
       const saved = JSON.parse(readFileSync(record, 'utf8')) as Omit<CompileOutput, 'binaryDir' | 'cached'>;
-      if (!saved.ok || existsSync(join(binaryDir, 'probe'))) return { ...saved, binaryDir, cached: true };
+      if (!saved.ok || existsSync(program)) return { ...saved, binaryDir, cached: true };
     }
     mkdirSync(dirname(binaryDir), { recursive: true });
     const temp = mkdtempSync(`${binaryDir}.tmp-`);
@@ -105,12 +102,14 @@ export class DockerBackend implements Backend {
       });
       this.throwIfAborted();
       const exitCode = out.timedOut ? 124 : (out.statusCode ?? 125);
-      const ok = exitCode === 0 && existsSync(join(temp, 'probe'));
-      const diagnostics = decodeOutput(Buffer.concat([out.stdout, out.stderr])).text + (out.timedOut ? '\n[compiler timed out]\n' : '');
-      const saved = { ok, exitCode, diagnostics, durationMs: Math.round(out.totalMs) };
-      writeFileAtomic(join(temp, 'compile.json'), JSON.stringify(saved, null, 2));
+      const built = existsSync(join(temp, spec.probe.program));
+      const ok = exitCode === 0 && built;
+      const missing = exitCode === 0 && !built ? `\n[the build succeeded but did not write $OUT/${spec.probe.program}]\n` : '';
+      const diagnostics = decodeOutput(Buffer.concat([out.stdout, out.stderr])).text + (out.timedOut ? '\n[compiler timed out]\n' : '') + missing;
+      const saved = { ok, exitCode: ok || exitCode !== 0 ? exitCode : 1, diagnostics, durationMs: Math.round(out.totalMs) };
       rmSync(binaryDir, { recursive: true, force: true });
       renameSync(temp, binaryDir);
+      writeFileAtomic(record, JSON.stringify(saved, null, 2));
       return { ...saved, binaryDir, cached: false };
     } finally {
       rmSync(temp, { recursive: true, force: true });
@@ -127,6 +126,7 @@ export class DockerBackend implements Backend {
       envId: run.env.id,
       compileEnvId: run.compile.env.id,
       key: run.key,
+      argv: run.argv,
       compile: { ok: compiled.ok, exitCode: compiled.exitCode, diagnostics: compiled.diagnostics, durationMs: compiled.durationMs },
       provenance: {
         backend: 'docker' as const,
@@ -165,10 +165,10 @@ export class DockerBackend implements Backend {
       const limits = run.variant.limits;
       const out = await runContainer(this.o.docker, {
         image: run.env.runImage.id,
-        cmd: ['/usr/local/bin/lab-run', '/run/lab/status', `/probe/${binaryName(run)}`, ...run.variant.args],
+        cmd: ['/usr/local/bin/lab-run', '/run/lab/status', ...run.argv],
         workdir: '/tmp',
         user: '65534:65534',
-        binds: [`${join(compiled.binaryDir, 'probe')}:/probe/${binaryName(run)}:ro`, `${work}:/run/lab`],
+        binds: [`${compiled.binaryDir}:${programDir}:ro`, `${work}:/run/lab`],
         env: run.variant.env,
         stdin: run.variant.stdin,
         stackLimitKib: run.variant.stackLimitKib,
