@@ -1,8 +1,8 @@
-// npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--images auto|upstream|offline]
+// npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--show] [--images auto|upstream|offline]
 import { parseArgs } from 'node:util';
 import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
 import { formatError } from '../src/errors/lab-error.ts';
-import { jsonReport, mismatchReport, textSummary } from '../src/cli/summary.ts';
+import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
@@ -21,6 +21,8 @@ Options:
   --images SOURCE  auto (default), upstream (registry images) or offline
                    (built from Debian packages); also MUSL_LAB_IMAGES
   --concurrency N  containers at once (default 2)
+  --show           print each selected run's command, output and outcome
+                   (what the pages will show), after the summary
   --list           print the probe and variant ids, run nothing
   -h, --help       this text
 `;
@@ -37,6 +39,7 @@ async function main(): Promise<number> {
         images: { type: 'string' },
         concurrency: { type: 'string' },
         list: { type: 'boolean', default: false },
+        show: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -78,6 +81,7 @@ async function main(): Promise<number> {
   writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify({ ...report, finishedAt: new Date().toISOString() }, null, 2));
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   out.write(`${textSummary(session.records, performance.now() - started)}\n`);
+  if (args.show) out.write(`\n${showRuns(session.records)}`);
   const mismatches = mismatchReport(session.records);
   if (mismatches) {
     process.stderr.write(`\n${mismatches}\n`);

@@ -68,3 +68,17 @@ export function mismatchReport(records: RunRecord[]): string {
   lines.push('Either the prose and expectation are wrong (update the manifest and the lesson) or the environment changed; rerun with --force to rule out a stale cache.');
   return lines.join('\n');
 }
+
+/** Each run as the page will show it: command, compiler diagnostics, output, outcome (for `--show`). */
+export function showRuns(records: RunRecord[]): string {
+  const indent = (text: string) => text.replace(/\n$/, '').split('\n').map((l) => `  | ${l}`).join('\n');
+  return records
+    .map(({ result: r }) => {
+      const parts = [`== ${r.id}  ${outcomeLabel(r.outcome)}${r.outcome.reason ? ` (${r.outcome.reason})` : ''}`, `$ ${r.argv.join(' ')}`];
+      if (r.compile.diagnostics.trim()) parts.push(`compile (${r.compile.ok ? 'ok' : `failed, exit ${r.compile.exitCode}`}):\n${indent(r.compile.diagnostics)}`);
+      if (r.stdout) parts.push(`stdout:\n${indent(r.stdout)}`);
+      if (r.stderr) parts.push(`stderr:\n${indent(r.stderr)}`);
+      return `${parts.join('\n')}\n`;
+    })
+    .join('\n');
+}

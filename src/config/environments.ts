@@ -65,15 +65,15 @@ export const images: Record<string, ImageRecipe> = {
   },
   'debian-glibc-stock': {
     tag: 'musl-lab/debian-glibc-stock:bookworm',
-    dockerfile: 'common/without-locales.Dockerfile',
+    dockerfile: 'common/stock.Dockerfile',
     imageArgs: { BASE: 'debian-glibc' },
-    inputs: ['common/without-locales.Dockerfile'],
+    inputs: ['common/stock.Dockerfile'],
   },
   'ubuntu-glibc-stock': {
     tag: 'musl-lab/ubuntu-glibc-stock:24.04',
-    dockerfile: 'common/without-locales.Dockerfile',
+    dockerfile: 'common/stock.Dockerfile',
     imageArgs: { BASE: 'ubuntu-glibc' },
-    inputs: ['common/without-locales.Dockerfile'],
+    inputs: ['common/stock.Dockerfile'],
   },
   'musl-run': {
     tag: 'musl-lab/musl-run:1.2.3',
@@ -107,12 +107,12 @@ export const environments: Environment[] = [
   },
   {
     id: 'glibc-stock',
-    label: 'glibc, no locale data',
+    label: 'glibc, stock image',
     family: 'glibc',
     optIn: true,
     flavours: {
-      upstream: { distro: 'Ubuntu 24.04 without locales-all', build: 'ubuntu-glibc', run: 'ubuntu-glibc-stock', cc: 'gcc' },
-      offline: { distro: 'Debian 12 (bookworm) without locales-all', build: 'debian-glibc', run: 'debian-glibc-stock', cc: 'gcc' },
+      upstream: { distro: 'Ubuntu 24.04 without locales-all (stock)', build: 'ubuntu-glibc', run: 'ubuntu-glibc-stock', cc: 'gcc' },
+      offline: { distro: 'Debian 12 (bookworm) without locales-all and musl (stock)', build: 'debian-glibc', run: 'debian-glibc-stock', cc: 'gcc' },
     },
     libcVersionCommand: 'ldd --version 2>&1 | head -n1',
   },
