@@ -1,5 +1,6 @@
 import type { BoundEnvironment, CompileSpec, RunSpec } from '../runner/plan.ts';
 import type { Result } from '../runner/result.ts';
+import type { EnvironmentShell } from '../check/environment.ts';
 
 export interface CompileOutput {
   ok: boolean;
@@ -23,4 +24,6 @@ export interface Backend {
   execute(run: RunSpec, compiled: CompileOutput): Promise<Result>;
   /** Stops and removes whatever is still running (on interrupt). */
   abort(): Promise<void>;
+  /** A shell in an environment's run file system, for reading its files (check-binary); absent when the backend has none. */
+  environmentShell?(env: BoundEnvironment): EnvironmentShell;
 }

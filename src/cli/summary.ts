@@ -73,11 +73,12 @@ export function mismatchReport(records: RunRecord[]): string {
 export function showRuns(records: RunRecord[]): string {
   const indent = (text: string) => text.replace(/\n$/, '').split('\n').map((l) => `  | ${l}`).join('\n');
   return records
-    .map(({ result: r }) => {
+    .map(({ result: r, check }) => {
       const parts = [`== ${r.id}  ${outcomeLabel(r.outcome)}${r.outcome.reason ? ` (${r.outcome.reason})` : ''}`, `$ ${r.argv.join(' ')}`];
       if (r.compile.diagnostics.trim()) parts.push(`compile (${r.compile.ok ? 'ok' : `failed, exit ${r.compile.exitCode}`}):\n${indent(r.compile.diagnostics)}`);
       if (r.stdout) parts.push(`stdout:\n${indent(r.stdout)}`);
       if (r.stderr) parts.push(`stderr:\n${indent(r.stderr)}`);
+      if (check) parts.push(`check-binary: ${check.verdict}\n${indent(check.reasons.join('\n') + (check.symptom ? `\nwould show: ${check.symptom}` : ''))}`);
       return `${parts.join('\n')}\n`;
     })
     .join('\n');

@@ -2,6 +2,7 @@ import type { Probe } from '../manifest/probe.ts';
 import { runArgv, type BoundEnvironment } from '../runner/plan.ts';
 import type { RunRecord } from '../runner/run.ts';
 import type { Result } from '../runner/result.ts';
+import type { Verdict } from '../check/verdict.ts';
 import { environments as configured } from '../config/environments.ts';
 
 export interface EnvironmentSummary {
@@ -43,6 +44,8 @@ export interface ProbeEntry {
   variants: VariantSummary[];
   environments: EnvironmentSummary[];
   results: Result[];
+  /** check-binary's verdicts, by result id, for probes that ask for them. */
+  checks: Record<string, Verdict>;
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
@@ -64,7 +67,9 @@ export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary 
 export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[]): ProbeEntry[] {
   const order = configured.map((e) => e.id);
   return probes.map((probe) => {
-    const results = records.filter((r) => r.spec.probe.id === probe.id).map((r) => r.result);
+    const own = records.filter((r) => r.spec.probe.id === probe.id);
+    const results = own.map((r) => r.result);
+    const checks = Object.fromEntries(own.filter((r) => r.check).map((r) => [r.result.id, r.check!]));
     const used = new Set(probe.variants.flatMap((v) => v.environments));
     return {
       id: probe.id,
@@ -88,6 +93,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       })),
       environments: order.filter((id) => used.has(id) && envs.has(id)).map((id) => summariseEnvironment(envs.get(id)!)),
       results,
+      checks,
     };
   });
 }

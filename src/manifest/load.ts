@@ -156,6 +156,7 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     build,
     program,
     exclusive: manifest.exclusive ?? false,
+    check: manifest.check ?? false,
     variants,
   };
 }

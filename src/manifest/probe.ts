@@ -49,5 +49,7 @@ export interface Probe {
   program: string;
   /** Runs alone, after the others (benchmarks). */
   exclusive: boolean;
+  /** Judge the program with check-binary beside each run. */
+  check: boolean;
   variants: ResolvedVariant[];
 }

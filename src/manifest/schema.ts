@@ -141,6 +141,11 @@ export const manifestSchema = z
     /** Expectations per environment id, for every variant that does not override them. */
     expect: z.record(z.string(), expectationSchema).optional(),
     limits: limitsSchema.optional(),
+    /**
+     * Also judge the program with check-binary in each environment and show the verdict beside the
+     * run; a verdict that contradicts the run fails like an unmet expectation.
+     */
+    check: z.boolean().optional(),
     /** Run alone, after every other run, one at a time: for timings that other containers would disturb. */
     exclusive: z.boolean().optional(),
     /** The runs of this probe; one "default" variant when omitted. */

@@ -57,7 +57,7 @@ function markPrograms(folder: string, requested: string): void {
  * the folder a run mounts at /probe. A network or registry failure is an error,
  * not a result: it says nothing about an environment.
  */
-export async function fetchNpmProgram(probe: Probe, cacheDir: string, exec: Exec = realExec): Promise<CompileOutput> {
+export async function fetchNpmProgram(probe: Probe, cacheDir: string, exec: Exec = realExec, log: (line: string) => void = () => undefined): Promise<CompileOutput> {
   const build = probe.build as NpmBuild;
   const spec = `${build.package}@${build.version}`;
   const folder = npmCacheFolder(cacheDir, build);
@@ -81,6 +81,7 @@ export async function fetchNpmProgram(probe: Probe, cacheDir: string, exec: Exec
   const started = performance.now();
   try {
     let info: PackInfo;
+    log(`fetching ${spec} from the npm registry (once; kept in the cache)`);
     try {
       const out = await exec('npm', ['pack', spec, '--json', '--silent', '--pack-destination', temp], temp);
       info = (JSON.parse(out) as PackInfo[])[0]!;

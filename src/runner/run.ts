@@ -4,6 +4,7 @@ import type { CompileSpec, RunSpec } from './plan.ts';
 import type { Result } from './result.ts';
 import { checkExpectation } from './expect.ts';
 import { limiter } from './limit.ts';
+import type { Verdict } from '../check/verdict.ts';
 
 export interface RunRecord {
   spec: RunSpec;
@@ -12,6 +13,8 @@ export interface RunRecord {
   cached: boolean;
   /** Differences from the manifest's expectation for this environment. */
   mismatches: string[];
+  /** check-binary's verdict for this program in this environment, for probes that ask for it. */
+  check?: Verdict;
 }
 
 export type RunEvent =

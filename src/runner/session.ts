@@ -14,6 +14,7 @@ import { executeRuns, type RunEvent, type RunRecord } from './run.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { guardInterrupts } from './interrupt.ts';
 import { fetchNpmProgram } from './npm-fetch.ts';
+import { addChecks } from '../check/run-checks.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -131,7 +132,12 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
       concurrency: options.concurrency,
       onEvent: options.onEvent,
       signal: controller.signal,
-      fetchProgram: (spec) => fetchNpmProgram(spec.probe, paths.cacheDir),
+      fetchProgram: (spec) => fetchNpmProgram(spec.probe, paths.cacheDir, undefined, log),
+    });
+    await addChecks(records, {
+      backend,
+      cacheDir: paths.cacheDir,
+      program: (spec) => (spec.probe.build.kind === 'npm' ? fetchNpmProgram(spec.probe, paths.cacheDir) : backend.compile(spec)),
     });
     return { probes, envs, records, backend };
   } catch (error) {

@@ -35,7 +35,7 @@ export function probe(over: Partial<Probe> = {}): Probe {
   return {
     id: 'basics/hello', title: 'Hello', description: '', manifestFile: 'c-probes/basics/hello.probe.json',
     sourcePath: 'basics/hello.c', source: 'int main(void) { return 0; }\n', includes: [], exclusive: false,
-    build: { kind: 'cc' }, program: 'hello',
+    build: { kind: 'cc' }, program: 'hello', check: false,
     variants: [variant()], ...over,
   };
 }

@@ -14,6 +14,8 @@ import { LabError } from '../../errors/lab-error.ts';
 import { chooseImageSource, ensureImages, type ImageLog } from './images.ts';
 import { askImage } from './provenance.ts';
 import { signalName } from './signals.ts';
+import { dockerShell } from '../../check/check-binary.ts';
+import type { EnvironmentShell } from '../../check/environment.ts';
 
 export interface DockerBackendOptions {
   docker: Docker;
@@ -212,6 +214,10 @@ export class DockerBackend implements Backend {
 
   private throwIfAborted(): void {
     if (this.aborted) throw new LabError({ name: 'Interrupted', message: 'The run was stopped before it finished.' });
+  }
+
+  environmentShell(env: BoundEnvironment): EnvironmentShell {
+    return dockerShell(this.o.docker, env.runImage.id);
   }
 
   abort(): Promise<void> {

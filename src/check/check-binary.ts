@@ -1,0 +1,79 @@
+import type Docker from 'dockerode';
+import { runContainer } from '../backends/docker/container.ts';
+import type { ElfFacts } from './elf.ts';
+import { EnvironmentFiles, viewEnvironment, type EnvironmentShell, type EnvironmentSpec } from './environment.ts';
+import { judge, type Verdict } from './verdict.ts';
+
+export interface CheckReport {
+  file: string;
+  facts: ElfFacts;
+  verdicts: Verdict[];
+}
+
+/** Bumped when the checker's reasoning changes: cached verdicts of the site are keyed by it. */
+export const checkerVersion = 1;
+
+/** A shell in a fresh container of an environment's run image (read-only root, no network, as nobody). */
+export function dockerShell(docker: Docker, imageId: string): EnvironmentShell {
+  return {
+    id: imageId,
+    run: async (script, args, outDir) => {
+      const out = await runContainer(docker, {
+        image: imageId,
+        cmd: ['/bin/sh', '-c', script, 'sh', ...args],
+        workdir: '/',
+        user: '65534:65534',
+        binds: [`${outDir}:/out`],
+        timeoutMs: 60_000,
+        memoryMb: 256,
+        pids: 32,
+        cpus: 1,
+        outputBytes: 4 * 1024 * 1024,
+      });
+      return out.stdout.toString('utf8');
+    },
+  };
+}
+
+/** One verdict per environment for the ELF file at `file` (a path on this machine). */
+export async function checkBinary(
+  file: string,
+  envs: { spec: EnvironmentSpec; files: EnvironmentFiles }[],
+  readElf: (path: string) => Promise<ElfFacts>,
+  displayName = file,
+): Promise<CheckReport> {
+  const facts = await readElf(file);
+  const verdicts: Verdict[] = [];
+  for (const { spec, files } of envs) {
+    const view = facts.isElf ? await viewEnvironment(spec, files, facts, file, readElf) : { id: spec.id, family: spec.family, machine: spec.machine, interpreterExists: () => false, findLibrary: () => undefined };
+    verdicts.push(judge(displayName, facts, view));
+  }
+  return { file, facts, verdicts };
+}
+
+/** The highest version of each kind a file needs ("GLIBC_2.30, GCC_4.2.0"), not the whole list. */
+export function highestVersions(versions: string[]): string[] {
+  const best = new Map<string, string>();
+  const parts = (v: string) => (v.split('_').pop() ?? '').split('.').map(Number);
+  const newer = (a: string, b: string) => {
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) > (y[i] ?? 0);
+    return false;
+  };
+  for (const v of versions) {
+    const kind = v.replace(/_[\d.]+$/, '');
+    if (kind === v) continue;
+    const cur = best.get(kind);
+    if (!cur || newer(v, cur)) best.set(kind, v);
+  }
+  return [...best.values()];
+}
+
+/** A one-line description of the file, as `file` would give it. */
+export function describeElf(f: ElfFacts): string {
+  if (!f.isElf) return 'not an ELF file';
+  const kind = f.type === 'DYN' ? (f.interpreter || f.pie ? 'position-independent executable' : 'shared library') : f.type === 'EXEC' ? 'executable' : f.type;
+  const linking = !f.interpreter && f.needed.length === 0 ? 'statically linked' : `interpreter ${f.interpreter ?? '(none)'}, needs ${f.needed.join(', ') || 'nothing'}`;
+  const versions = highestVersions(f.versionNeeds.flatMap((n) => n.versions));
+  return `${f.elfClass} ${f.machine} ${kind}, ${linking}${versions.length ? `; needs at least ${versions.join(', ')}` : ''}`;
+}

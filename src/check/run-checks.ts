@@ -1,0 +1,55 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Backend, CompileOutput } from '../backends/backend.ts';
+import type { CompileSpec, RunSpec } from '../runner/plan.ts';
+import type { RunRecord } from '../runner/run.ts';
+import { writeFileAtomic } from '../runner/cache.ts';
+import { sha256 } from '../runner/hash.ts';
+import { environments } from '../config/environments.ts';
+import { readElf } from './elf.ts';
+import { EnvironmentFiles } from './environment.ts';
+import { checkBinary, checkerVersion } from './check-binary.ts';
+import { disagreement } from './agreement.ts';
+import type { Verdict } from './verdict.ts';
+
+export interface CheckDeps {
+  backend: Backend;
+  cacheDir: string;
+  /** The compile output of a run's program (already on disk for anything that ran). */
+  program: (spec: CompileSpec) => Promise<CompileOutput>;
+}
+
+/** Runs that can be judged: the probe asks for it and the program itself is what ran (no tool command). */
+export function checkable(spec: RunSpec): boolean {
+  return spec.probe.check && !spec.variant.command;
+}
+
+/**
+ * Adds check-binary's verdict to each checkable run (cached by run key and
+ * checker version), and a mismatch when the verdict contradicts the run.
+ */
+export async function addChecks(records: RunRecord[], deps: CheckDeps): Promise<void> {
+  const machine = (await readElf(process.execPath)).machine;
+  for (const record of records) {
+    if (!checkable(record.spec) || !record.result.compile.ok) continue;
+    const file = join(deps.cacheDir, 'checks', `${sha256({ run: record.spec.key, checkerVersion })}.json`);
+    let verdict: Verdict;
+    if (existsSync(file)) verdict = JSON.parse(readFileSync(file, 'utf8')) as Verdict;
+    else {
+      if (!deps.backend.environmentShell) {
+        record.check = { env: record.spec.env.id, verdict: 'unknown', reasons: [`the ${deps.backend.name} backend cannot read environment files for check-binary`] };
+        continue;
+      }
+      const compiled = await deps.program(record.spec.compile);
+      const env = record.spec.env;
+      const family = environments.find((e) => e.id === env.id)!.family;
+      const files = new EnvironmentFiles(deps.backend.environmentShell(env), deps.cacheDir, (p) => readElf(p));
+      const report = await checkBinary(join(compiled.binaryDir, record.spec.probe.program), [{ spec: { id: env.id, family, machine }, files }], (p) => readElf(p), record.spec.argv[0]);
+      verdict = report.verdicts[0]!;
+      writeFileAtomic(file, JSON.stringify(verdict));
+    }
+    record.check = verdict;
+    const differs = disagreement(verdict, record.result);
+    if (differs) record.mismatches.push(differs);
+  }
+}
