@@ -44,12 +44,7 @@ export function tone(result: Result): 'ok' | 'warn' | 'bad' | 'build' {
 
 export { outcomeLabel };
 
-/** Values a probe printed as "name=value" lines. */
-export function metric(result: Result | undefined, name: string): number | null {
-  if (!result) return null;
-  const m = new RegExp(`^${name}=(-?[0-9.]+)\\s*$`, 'm').exec(result.stdout);
-  return m ? Number(m[1]) : null;
-}
+export { metric } from './metric.ts';
 
 export function shortDate(iso: string): string {
   return iso.slice(0, 10);
