@@ -1,6 +1,6 @@
 /*
  * One lookup of a name with an IPv4 and an IPv6 address (AF_UNSPEC, as most
- * programs ask), against a nameserver that waits 200 ms per answer. The time
+ * programs ask), against a nameserver that waits 300 ms per answer. The time
  * shows whether the A and AAAA queries went out together or one after the
  * other; the output shows the order of the addresses returned.
  */

@@ -32,6 +32,8 @@ export const queryCountSchema = z
     transport: z.enum(['udp', 'tcp']).optional(),
     /** Nameserver address that received it. */
     server: z.string().optional(),
+    /** Whether the query carried an EDNS OPT record. */
+    edns: z.boolean().optional(),
     /** Expected number of matching queries: a number, or {"min": a, "max": b}. */
     count: countSchema,
   })

@@ -25,7 +25,7 @@ function countMatches(c: Count, n: number): boolean {
 }
 
 function filterLabel(q: QueryCount): string {
-  const parts = [q.type, q.name, q.transport && `over ${q.transport}`, q.server && `to ${q.server}`].filter(Boolean);
+  const parts = [q.type, q.name, q.transport && `over ${q.transport}`, q.server && `to ${q.server}`, q.edns !== undefined && (q.edns ? 'with EDNS' : 'without EDNS')].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : 'all';
 }
 
@@ -68,7 +68,8 @@ export function checkExpectation(result: Result, expected: Expectation | undefin
           (q.name === undefined || e.name.toLowerCase() === q.name.toLowerCase()) &&
           (q.type === undefined || e.type === q.type) &&
           (q.transport === undefined || e.transport === q.transport) &&
-          (q.server === undefined || e.server === q.server),
+          (q.server === undefined || e.server === q.server) &&
+          (q.edns === undefined || e.edns === q.edns),
       ).length;
       if (!countMatches(q.count, n)) problems.push(`queries (${filterLabel(q)}): expected ${countLabel(q.count)}, observed ${n}`);
     }
