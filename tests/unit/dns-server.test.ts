@@ -45,7 +45,7 @@ function tcpQuery(address: string, name: string): Promise<packet.DecodedPacket> 
       data = Buffer.concat([data, chunk]);
       if (data.length >= 2 && data.length >= 2 + data.readUInt16BE(0)) {
         socket.end();
-        resolve(packet.streamDecode(data));
+        resolve(packet.streamDecode(data) as packet.DecodedPacket);
       }
     });
     socket.on('error', reject);
@@ -57,7 +57,7 @@ describe('scenario DNS server', () => {
     server = await startDnsServer(scenario, { port, log: (e) => log.push(e) });
     const answer = await udpQuery('127.0.0.1', 'a.test');
     expect(answer?.id).toBe(7);
-    expect(answer?.answers?.map((a) => a.data)).toEqual(['10.0.0.1']);
+    expect(answer?.answers?.map((a) => (a as { data: unknown }).data)).toEqual(['10.0.0.1']);
     expect(log).toMatchObject([{ server: '127.0.0.1', transport: 'udp', name: 'a.test', type: 'A', answer: 'NOERROR', records: 1, truncated: false, edns: false }]);
   });
 
