@@ -30,6 +30,8 @@ export function jsonReport(records: RunRecord[]) {
       exitCode: r.result.outcome.kind === 'exit' || r.result.outcome.kind === 'ok' ? r.result.outcome.exitCode ?? 0 : null,
       signal: r.result.outcome.kind === 'signal' ? r.result.outcome.signal ?? null : null,
       durationMs: r.result.durationMs,
+      /** Queries the DNS scenario's nameservers received (DNS probes only). */
+      ...(r.result.dns ? { dnsQueries: r.result.dns.queries.length } : {}),
       cached: r.cached,
       expected: r.mismatches.length === 0,
       mismatches: r.mismatches,

@@ -12,19 +12,27 @@ export interface ProbeReference {
   variants: string[];
 }
 
-const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue|BenchChart|BenchCompare)\b([^>]*)>/g;
+const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue|BenchChart|BenchCompare|DnsQueryLog|DnsTimeChart)\b([^>]*)>/g;
 
-/** Finds every component that names a probe (<Probe id="...">, ProbeMatrix, ProbeChart, ProbeValue, BenchChart, BenchCompare) in one lesson's text. */
+/**
+ * Finds every component that names a probe (<Probe id="...">, ProbeMatrix, ProbeChart, ProbeValue, BenchChart,
+ * BenchCompare, DnsQueryLog) in one lesson's text; DnsTimeChart names several runs as ids="probe:variant,...".
+ */
 export function findReferences(file: string, text: string): ProbeReference[] {
   const refs: ProbeReference[] = [];
   for (const match of text.matchAll(tagPattern)) {
     const attrs = match[2]!;
+    const line = text.slice(0, match.index).split('\n').length;
+    const ids = /\bids="([^"]+)"/.exec(attrs)?.[1];
+    for (const run of ids ? ids.split(',').map((r) => r.trim()) : []) {
+      const [id, variant] = run.split(':');
+      refs.push({ file, line, component: match[1]!, id: id!, variants: variant ? [variant] : [] });
+    }
     const id = /\bid="([^"]+)"/.exec(attrs)?.[1];
     if (!id) continue;
     const one = /\bvariant="([^"]+)"/.exec(attrs)?.[1];
     const many = /\bvariants="([^"]+)"/.exec(attrs)?.[1];
     const variants = [...(one ? [one] : []), ...(many ? many.split(',').map((v) => v.trim()) : [])];
-    const line = text.slice(0, match.index).split('\n').length;
     refs.push({ file, line, component: match[1]!, id, variants });
   }
   return refs;

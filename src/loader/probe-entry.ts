@@ -3,6 +3,7 @@ import { runArgv, type BoundEnvironment } from '../runner/plan.ts';
 import type { RunRecord } from '../runner/run.ts';
 import type { Result } from '../runner/result.ts';
 import type { Verdict } from '../check/verdict.ts';
+import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
 import { environments as configured } from '../config/environments.ts';
 
 export interface EnvironmentSummary {
@@ -28,6 +29,8 @@ export interface VariantSummary {
   flags: string[];
   ldflags: string[];
   environments: string[];
+  /** The DNS scenario the variant runs in, with the resolver files it gets. */
+  dns?: { id: string; file: string; description: string; files: ResolverFiles };
 }
 
 /** One entry of the "probes" collection: what the components render. */
@@ -90,6 +93,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
         flags: v.flags,
         ldflags: v.ldflags,
         environments: v.environments,
+        ...(v.dns ? { dns: { id: v.dns.id, file: v.dns.file, description: v.dns.scenario.description, files: renderResolverFiles(v.dns.scenario) } } : {}),
       })),
       environments: order.filter((id) => used.has(id) && envs.has(id)).map((id) => summariseEnvironment(envs.get(id)!)),
       results,

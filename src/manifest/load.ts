@@ -6,6 +6,7 @@ import { collectIncludes } from './includes.ts';
 import { defaultLimits, type Build, type Probe, type ResolvedVariant } from './probe.ts';
 import type { SourceFile } from './includes.ts';
 import { LabError } from '../errors/lab-error.ts';
+import { loadScenario, type ResolvedScenario } from '../dns/load-scenario.ts';
 
 export const manifestSuffix = '.probe.json';
 
@@ -112,6 +113,16 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
   checkExpectKeys('expect', manifest.expect);
 
   const variantsIn = manifest.variants ?? [{ id: 'default' }];
+  const scenarios = new Map<string, ResolvedScenario>();
+  const scenario = (id: string | undefined, field: string): ResolvedScenario | undefined => {
+    if (id === undefined) return undefined;
+    let found = scenarios.get(id);
+    if (!found) {
+      found = loadScenario(probesDir, id, `${file}: ${field}`, displayRoot);
+      scenarios.set(id, found);
+    }
+    return found;
+  };
   const seen = new Set<string>();
   const variants: ResolvedVariant[] = variantsIn.map((v, i) => {
     const at = `variants[${i}]`;
@@ -125,7 +136,7 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     if (v.compileIn !== undefined && !knownEnvs.includes(v.compileIn)) {
       problems.push(`${at}.compileIn: unknown environment "${v.compileIn}" (known: ${knownEnvs.join(', ')})`);
     }
-    return {
+    const resolved: ResolvedVariant = {
       id: v.id,
       label: v.label ?? v.id,
       args: v.args ?? [],
@@ -139,7 +150,13 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
       environments: v.environments ?? manifest.environments ?? defaultEnvs,
       expect: { ...manifest.expect, ...v.expect },
       limits: { ...defaultLimits, ...manifest.limits, ...v.limits },
+      dns: v.dns !== undefined ? scenario(v.dns, `${at}.dns`) : scenario(manifest.dns, 'dns'),
     };
+    const expectations = Object.entries(resolved.expect);
+    for (const [env, e] of expectations) {
+      if (e.queries && !resolved.dns) problems.push(`${at}.expect.${env}.queries: query counts need a DNS scenario (set "dns" on the probe or the variant)`);
+    }
+    return resolved;
   });
   if (problems.length > 0) {
     throw invalid(file, problems, 'Environment ids come from src/config/environments.ts; variant ids must be unique within a probe; files are named relative to the manifest\'s folder.');

@@ -1,5 +1,6 @@
 import type { Expectation, Limits } from './schema.ts';
 import type { SourceFile } from './includes.ts';
+import type { ResolvedScenario } from '../dns/load-scenario.ts';
 
 export const defaultLimits: Required<Limits> = {
   timeoutMs: 10_000,
@@ -25,6 +26,8 @@ export interface ResolvedVariant {
   environments: string[];
   expect: Record<string, Expectation>;
   limits: Required<Limits>;
+  /** The DNS world the program runs in, when the manifest names one. */
+  dns?: ResolvedScenario;
 }
 
 /** How the program comes to be: one compiler call, a build script, or a download from npm. */

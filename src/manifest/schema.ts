@@ -15,6 +15,37 @@ const regexSchema = z.string().refine((s) => {
   }
 }, 'not a valid regular expression');
 
+/** A count, exactly or within a band. */
+export const countSchema = z.union([
+  z.number().int().min(0),
+  z.object({ min: z.number().int().min(0).optional(), max: z.number().int().min(0).optional() }).strict(),
+]);
+export type Count = z.infer<typeof countSchema>;
+
+/** How many queries of the DNS scenario's log match a filter (fields given must all match). */
+export const queryCountSchema = z
+  .object({
+    /** Query name, exact and case-insensitive (no trailing dot). */
+    name: z.string().optional(),
+    /** Query type such as "A" or "AAAA". */
+    type: z.string().optional(),
+    transport: z.enum(['udp', 'tcp']).optional(),
+    /** Nameserver address that received it. */
+    server: z.string().optional(),
+    /** Whether the query carried an EDNS OPT record. */
+    edns: z.boolean().optional(),
+    /** Expected number of matching queries: a number, or {"min": a, "max": b}. */
+    count: countSchema,
+  })
+  .strict();
+export type QueryCount = z.infer<typeof queryCountSchema>;
+
+/** A band for a number the probe printed as "name=value"; wide enough for a noisy 2-core machine. */
+export const metricBandSchema = z
+  .object({ min: z.number().optional(), max: z.number().optional() })
+  .strict()
+  .refine((b) => b.min !== undefined || b.max !== undefined, 'give "min", "max" or both');
+
 /** What one environment is expected to do; every field given must match. */
 export const expectationSchema = z
   .object({
@@ -28,6 +59,10 @@ export const expectationSchema = z
     stdout: z.array(regexSchema).optional(),
     /** Regular expressions that stderr (or, for compile-failed, the compiler's diagnostics) must match. */
     stderr: z.array(regexSchema).optional(),
+    /** Numbers the program printed as "name=value" lines, each within its band, e.g. {"elapsed_ms": {"max": 800}}. */
+    metrics: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a metric name such as "elapsed_ms"'), metricBandSchema).optional(),
+    /** Query counts in the DNS scenario's log (probes with "dns" only); {"count": n} alone counts every query. */
+    queries: z.array(queryCountSchema).optional(),
   })
   .strict();
 export type Expectation = z.infer<typeof expectationSchema>;
@@ -106,6 +141,8 @@ export const variantSchema = z
     compile: compileSchema.optional(),
     /** Soft and hard stack limit (ulimit -s) in KiB for the program, or "unlimited". */
     stackLimitKib: z.union([z.number().int().min(16), z.literal('unlimited')]).optional(),
+    /** DNS scenario the program runs in: c-probes/dns/scenarios/<id>.json (its nameservers, resolv.conf, hosts, nsswitch.conf). */
+    dns: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scenario file name without .json, such as "dead-first-nameserver"').optional(),
     /** Compile in this environment instead of the one it runs in (e.g. built on glibc, run on musl). */
     compileIn: z.string().optional(),
     /** Environments to run in; default: the probe's. */
@@ -146,6 +183,8 @@ export const manifestSchema = z
      * run; a verdict that contradicts the run fails like an unmet expectation.
      */
     check: z.boolean().optional(),
+    /** DNS scenario the program runs in: c-probes/dns/scenarios/<id>.json (its nameservers, resolv.conf, hosts, nsswitch.conf). */
+    dns: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scenario file name without .json, such as "dead-first-nameserver"').optional(),
     /** Run alone, after every other run, one at a time: for timings that other containers would disturb. */
     exclusive: z.boolean().optional(),
     /** The runs of this probe; one "default" variant when omitted. */

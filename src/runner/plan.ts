@@ -125,6 +125,7 @@ export function planRuns(
           env: variant.env,
           stackLimitKib: variant.stackLimitKib,
           limits: variant.limits,
+          dns: variant.dns?.fingerprint,
         });
         runs.push({ key, id: resultId(probe.id, variant.id, envId), probe, variant, env, compile, argv });
       }

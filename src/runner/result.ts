@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { outcomeKinds } from '../manifest/schema.ts';
+import { dnsRunSchema } from '../dns/query-log.ts';
 
 export const outcomeSchema = z.object({
   kind: z.enum(outcomeKinds),
@@ -68,6 +69,8 @@ export const resultSchema = z.object({
   oomKilled: z.boolean(),
   resources: z.object({ userUs: z.number(), sysUs: z.number(), maxRssKb: z.number() }).nullable(),
   provenance: provenanceSchema,
+  /** The DNS scenario the program ran in and every query its server received (DNS probes only). */
+  dns: dnsRunSchema.optional(),
 });
 export type Result = z.infer<typeof resultSchema>;
 

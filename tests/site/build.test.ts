@@ -83,3 +83,22 @@ describe('status page', () => {
     expect(html).toMatch(/data-status="totals"/);
   });
 });
+
+describe('the DNS lesson', () => {
+  /** Query rows the page's log shows for one probe variant and environment. */
+  function logRows(html: string, probe: string, variant: string, env: string): number {
+    const section = new RegExp(`<section class="dns-log"[^>]*data-probe="${probe}" data-variant="${variant}"[\\s\\S]*?</section>`).exec(html)?.[0] ?? '';
+    const run = new RegExp(`<div class="dns-run"[^>]*data-env="${env}"[\\s\\S]*?</div>`).exec(section)?.[0] ?? '';
+    return [...run.matchAll(/<tr>\s*<td class="num"/g)].length;
+  }
+
+  it('shows each query log with as many rows as the run counted queries', () => {
+    const html = readFileSync(join(root, 'dist', 'dns', 'resolver', 'index.html'), 'utf8');
+    const runs = (report.runs as Array<JsonRun & { dnsQueries?: number }>).filter((r) => r.probe === 'dns/dead-first' || r.probe === 'dns/search');
+    expect(runs.length).toBeGreaterThan(0);
+    for (const run of runs) {
+      expect(run.dnsQueries, run.probe).toBeTypeOf('number');
+      expect(logRows(html, run.probe, run.variant, run.env), `${run.probe}:${run.variant}@${run.env}`).toBe(run.dnsQueries);
+    }
+  });
+});

@@ -52,3 +52,29 @@ describe('checkExpectation', () => {
     expect(checkExpectation(r, { outcome: 'compile-failed', stderr: ['RTLD_DEEPBIND'] })).toEqual([]);
   });
 });
+
+describe('checkExpectation: metric bands and DNS query counts', () => {
+  const q = (over: Record<string, unknown>) => ({ t: 0, server: '127.0.0.53', transport: 'udp' as const, name: 'a.test', type: 'A', edns: false, answer: 'NOERROR', truncated: false, records: 1, ...over });
+  const dnsResult = result({
+    stdout: 'elapsed_ms=1003.1\n',
+    dns: { scenario: 's', truncated: false, queries: [q({}), q({ server: '127.0.1.1' }), q({ type: 'AAAA', transport: 'tcp' })] },
+  });
+
+  it('accepts a metric inside its band and counts that match', () => {
+    expect(checkExpectation(dnsResult, { outcome: 'ok', metrics: { elapsed_ms: { min: 900, max: 2500 } }, queries: [{ count: 3 }, { type: 'A', count: { min: 1, max: 2 } }, { transport: 'tcp', server: '127.0.0.53', count: 1 }] })).toEqual([]);
+  });
+
+  it('reports a metric outside its band, and a missing one', () => {
+    expect(checkExpectation(dnsResult, { outcome: 'ok', metrics: { elapsed_ms: { max: 500 }, addresses: { min: 1 } } })).toEqual([
+      'metrics.elapsed_ms: expected -inf..500, observed 1003.1',
+      'metrics.addresses: expected 1..inf, observed no "addresses=" line',
+    ]);
+  });
+
+  it('reports query counts that drifted, naming the filter', () => {
+    expect(checkExpectation(dnsResult, { outcome: 'ok', queries: [{ count: 2 }, { name: 'A.TEST', type: 'AAAA', transport: 'udp', count: { min: 1 } }, { edns: true, count: { max: 0 } }] })).toEqual([
+      'queries (all): expected 2, observed 3',
+      'queries (AAAA A.TEST over udp): expected at least 1, observed 0',
+    ]);
+  });
+});

@@ -17,6 +17,8 @@ export interface ContainerRequest {
   outputBytes: number;
   /** ulimit -s in KiB, or "unlimited". */
   stackLimitKib?: number | 'unlimited';
+  /** "container:<id>" joins another container's private network (a DNS scenario's); default: no network. */
+  networkMode?: string;
 }
 
 export interface ContainerOutcome {
@@ -88,10 +90,10 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
     AttachStdin: hasStdin,
     AttachStdout: true,
     AttachStderr: true,
-    NetworkDisabled: true,
+    NetworkDisabled: req.networkMode === undefined,
     Labels: { [containerLabel]: String(process.pid) },
     HostConfig: {
-      NetworkMode: 'none',
+      NetworkMode: req.networkMode ?? 'none',
       ReadonlyRootfs: true,
       Tmpfs: { '/tmp': 'rw,nosuid,nodev,size=64m,mode=1777' },
       Binds: req.binds,
@@ -176,6 +178,32 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
     await container.remove({ force: true }).catch(() => undefined);
     liveContainers.delete(container);
   }
+}
+
+/**
+ * Starts a long-lived helper container (a DNS scenario's server) under the
+ * same rules as a probe's, tracked so that an interrupt removes it too. The
+ * caller removes it with `container.remove({ force: true })` and untracks it.
+ */
+export async function startService(docker: Docker, options: Docker.ContainerCreateOptions): Promise<Docker.Container> {
+  if (stopping) throw new Error('stopping: no new container starts');
+  const request = docker.createContainer({ ...options, Labels: { ...options.Labels, [containerLabel]: String(process.pid) } });
+  creating.add(request);
+  const container = await request.finally(() => creating.delete(request));
+  liveContainers.add(container);
+  try {
+    if (stopping) throw new Error('stopping: no new container starts');
+    await container.start();
+    return container;
+  } catch (error) {
+    await stopService(container);
+    throw error;
+  }
+}
+
+export async function stopService(container: Docker.Container): Promise<void> {
+  await container.remove({ force: true }).catch(() => undefined);
+  liveContainers.delete(container);
 }
 
 /** Force-removes every container this process still has (on Ctrl-C or SIGTERM). */

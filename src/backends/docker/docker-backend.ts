@@ -16,6 +16,8 @@ import { askImage } from './provenance.ts';
 import { signalName } from './signals.ts';
 import { dockerShell } from '../../check/check-binary.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
+import { startDnsWorld, type DnsWorld } from './dns-world.ts';
+import type { DnsRun } from '../../dns/query-log.ts';
 
 export interface DockerBackendOptions {
   docker: Docker;
@@ -42,6 +44,8 @@ export class DockerBackend implements Backend {
   /** Set by abort(): a run that ends after it is not a result and must not be cached. */
   private aborted = false;
   private readonly o: DockerBackendOptions;
+  /** A glibc image of the chosen source: runs the pinned (glibc-linked) Node for DNS scenario servers. */
+  private serviceImage = '';
   constructor(options: DockerBackendOptions) {
     this.o = options;
   }
@@ -53,6 +57,7 @@ export class DockerBackend implements Backend {
     const { source, reason } = await chooseImageSource(docker, dockerDir, this.o.imageSource);
     log(`images: ${source} (${reason})`);
     const built = await ensureImages(docker, dockerDir, source, log);
+    this.serviceImage = built.get(environments.find((e) => e.id === 'glibc')!.flavours[source].run)!.id;
     const bound = new Map<string, BoundEnvironment>();
     for (const env of environments.filter((e) => envIds.includes(e.id))) {
       const flavour = env.flavours[source];
@@ -165,16 +170,21 @@ export class DockerBackend implements Backend {
       // The probe runs as nobody; the status folder is the one place it may write outside /tmp.
       chmodSync(work, 0o777);
       const limits = run.variant.limits;
+      const world: DnsWorld | undefined = run.variant.dns ? await startDnsWorld(this.o.docker, this.serviceImage, run.variant.dns, work) : undefined;
+      let dns: DnsRun | undefined;
       const out = await runContainer(this.o.docker, {
         image: run.env.runImage.id,
         cmd: ['/usr/local/bin/lab-run', '/run/lab/status', ...run.argv],
         workdir: '/tmp',
         user: '65534:65534',
-        binds: [`${compiled.binaryDir}:${programDir}:ro`, `${work}:/run/lab`],
+        binds: [`${compiled.binaryDir}:${programDir}:ro`, `${work}:/run/lab`, ...(world?.binds ?? [])],
+        networkMode: world?.networkMode,
         env: run.variant.env,
         stdin: run.variant.stdin,
         stackLimitKib: run.variant.stackLimitKib,
         ...limits,
+      }).finally(async () => {
+        dns = await world?.stop();
       });
       this.throwIfAborted();
       const statusFile = join(work, 'status');
@@ -206,6 +216,7 @@ export class DockerBackend implements Backend {
         truncated: out.truncated,
         oomKilled: out.oomKilled,
         resources: status ? { userUs: status.userUs, sysUs: status.sysUs, maxRssKb: status.maxRssKb } : null,
+        ...(dns ? { dns } : {}),
       };
     } finally {
       rmSync(work, { recursive: true, force: true });
