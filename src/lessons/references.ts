@@ -12,7 +12,7 @@ export interface ProbeReference {
   variants: string[];
 }
 
-const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue|BenchChart|BenchCompare|DnsQueryLog|DnsTimeChart)\b([^>]*)>/g;
+const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue|BenchChart|BenchCompare|DnsQueryLog|DnsTimeChart|CheckVerdicts)\b([^>]*)>/g;
 
 /**
  * Finds every component that names a probe (<Probe id="...">, ProbeMatrix, ProbeChart, ProbeValue, BenchChart,
