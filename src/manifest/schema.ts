@@ -150,7 +150,8 @@ export const variantSchema = z
     /**
      * Run this command instead of the program, e.g. ["readelf", "-lW", "{probe}"] or
      * ["/lib/ld-musl-x86_64.so.1", "{probe}"]. "{probe}" is the program's path, "{dir}" its folder;
-     * "args" are appended.
+     * "args" are appended. The first word needs an absolute path ("/bin/sh", not "sh"): it is
+     * started with execv, without a PATH search.
      */
     command: z.array(argSchema).min(1).optional(),
     /** Expectations per environment id, overriding the probe's. */
