@@ -3,20 +3,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
-
-/**
- * The curriculum, in reading order: one folder of content/ per part. A part
- * appears in the sidebar as soon as its folder exists.
- */
-const parts = [
-  ['linking', 'C libraries and linking'],
-  ['threads', 'Threads'],
-  ['dns', 'DNS'],
-  ['locales', 'Locales and strings'],
-  ['differences', 'More differences'],
-  ['case-studies', 'Case studies'],
-  ['benchmarks', 'Benchmarks'],
-];
+import { parts } from './src/config/curriculum.mjs';
 
 export default defineConfig({
   site: 'https://musl-lab.example',
@@ -27,6 +14,7 @@ export default defineConfig({
       description: 'Why software that works on glibc (Ubuntu, Debian) breaks or behaves differently on musl (Alpine), proven by C programs run at build time.',
       sidebar: [
         { label: 'Start here', items: ['index'] },
+        // Curriculum order; a part appears as soon as its folder of content/ exists.
         ...parts
           .filter(([dir]) => existsSync(new URL(`./content/${dir}/`, import.meta.url)))
           .map(([dir, label]) => ({ label, items: [{ autogenerate: { directory: dir } }] })),

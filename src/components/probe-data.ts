@@ -51,3 +51,8 @@ export function shortDate(iso: string): string {
 }
 
 export { commandLine } from './command-line.ts';
+
+/** Where a run's raw result is published as JSON (src/pages/results/). */
+export function resultJsonPath(result: Pick<Result, 'probeId' | 'variantId' | 'envId'>): string {
+  return `results/${result.probeId}/${result.variantId}/${result.envId}.json`;
+}

@@ -16,6 +16,7 @@ export interface ReproduceInput {
   /** Program arguments (after the program's own path). */
   args: string[];
   env?: Record<string, string>;
+  /** Text fed to standard input; none when empty. */
   stdin?: string;
   stackLimitKib?: number | 'unlimited';
 }
@@ -56,13 +57,13 @@ export function reproduceLines(input: ReproduceInput): string[] {
   const built = output.slice('/out/'.length);
   const mount = built === stem ? '"$out":/probe:ro' : `"$out/${built}":/probe/${shellQuote(stem)}:ro`;
   const runFlags = ['--rm', '--network', 'none', '--read-only', '--tmpfs', '/tmp', '-u', '65534:65534', '-w', '/tmp'];
-  if (input.stdin !== undefined) runFlags.push('-i');
+  if (input.stdin) runFlags.push('-i');
   if (input.stackLimitKib !== undefined) {
     const limit = input.stackLimitKib === 'unlimited' ? '-1' : String(input.stackLimitKib * 1024);
     runFlags.push('--ulimit', `stack=${limit}:${limit}`);
   }
   for (const [name, value] of Object.entries(input.env ?? {})) runFlags.push('-e', `${name}=${value}`);
-  const feed = input.stdin !== undefined ? `printf %s ${shellQuote(input.stdin)} | ` : '';
+  const feed = input.stdin ? `printf %s ${shellQuote(input.stdin)} | ` : '';
   return [
     'out=$(mktemp -d) && chmod 755 "$out" &&',
     `docker run --rm --network none -v "$PWD/c-probes":/src:ro -v "$out":/out -w ${shellQuote(folder)} ${shellQuote(input.buildImage)} ${join(input.compileCommand)} &&`,

@@ -12,10 +12,10 @@ export interface ProbeReference {
   variants: string[];
 }
 
-const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue|BenchChart|BenchCompare|DnsQueryLog|DnsTimeChart|CheckVerdicts)\b([^>]*)>/g;
+const tagPattern = /<(Probe|ProbeMatrix|ProbeChart|ProbeValue|ProbeOutput|BenchChart|BenchCompare|DnsQueryLog|DnsTimeChart|CheckVerdicts)\b([^>]*)>/g;
 
 /**
- * Finds every component that names a probe (<Probe id="...">, ProbeMatrix, ProbeChart, ProbeValue, BenchChart,
+ * Finds every component that names a probe (<Probe id="...">, ProbeMatrix, ProbeChart, ProbeValue, ProbeOutput, BenchChart,
  * BenchCompare, DnsQueryLog) in one lesson's text; DnsTimeChart names several runs as ids="probe:variant,...".
  */
 export function findReferences(file: string, text: string): ProbeReference[] {

@@ -24,6 +24,8 @@ export interface VariantSummary {
   args: string[];
   /** What runs in the environment, program path under /probe. */
   argv: string[];
+  env: Record<string, string>;
+  stdin: string;
   compileIn?: string;
   stackLimitKib?: number | 'unlimited';
   flags: string[];
@@ -49,6 +51,8 @@ export interface ProbeEntry {
   results: Result[];
   /** check-binary's verdicts, by result id, for probes that ask for them. */
   checks: Record<string, Verdict>;
+  /** Ids of the results this build took from the cache (the others ran during it). */
+  cachedIds: string[];
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
@@ -88,6 +92,8 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
         label: v.label,
         args: v.args,
         argv: runArgv(probe, v),
+        env: v.env,
+        stdin: v.stdin,
         compileIn: v.compileIn,
         stackLimitKib: v.stackLimitKib,
         flags: v.flags,
@@ -98,6 +104,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       environments: order.filter((id) => used.has(id) && envs.has(id)).map((id) => summariseEnvironment(envs.get(id)!)),
       results,
       checks,
+      cachedIds: own.filter((r) => r.cached).map((r) => r.result.id),
     };
   });
 }
