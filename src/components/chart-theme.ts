@@ -10,8 +10,19 @@ export function palette() {
 }
 export type Palette = ReturnType<typeof palette>;
 
+/**
+ * Marks what a chart drew: its values and the text colour of its theme, on the
+ * canvas (data-drawn, data-ink), so a browser test can compare them with the
+ * runs and see a theme change reach the chart.
+ */
+export function markDrawn(chart: Chart, colours: Palette): void {
+  chart.canvas.dataset.drawn = JSON.stringify(chart.data.datasets.map((d) => d.data));
+  chart.canvas.dataset.ink = colours.text;
+}
+
 /** Recolours the charts when the reader switches between light and dark. */
 export function followTheme(charts: Chart[], recolour?: (chart: Chart, colours: Palette) => void): void {
+  for (const chart of charts) markDrawn(chart, palette());
   new MutationObserver(() => {
     const colours = palette();
     for (const chart of charts) {
@@ -24,6 +35,7 @@ export function followTheme(charts: Chart[], recolour?: (chart: Chart, colours: 
       (chart.options.plugins as any).legend.labels.color = colours.text;
       recolour?.(chart, colours);
       chart.update();
+      markDrawn(chart, colours);
     }
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inProject, root } from './helpers.ts';
+import { buildSite, inProject, root } from './helpers.ts';
 import { runSession } from '../../src/runner/session.ts';
 import type { Result } from '../../src/runner/result.ts';
 import { summary, clearlyApart, formatRatio } from '../../src/components/bench-data.ts';
@@ -13,8 +13,7 @@ let html: string;
 beforeAll(async () => {
   const session = await runSession({ only: ['bench'] });
   results = session.records.map((r) => r.result);
-  const build = await inProject(root, 'npx', ['astro', 'build']);
-  expect(build.exitCode, build.all).toBe(0);
+  await buildSite();
   html = readFileSync(join(root, 'dist', 'benchmarks', 'glibc-vs-musl', 'index.html'), 'utf8');
 });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inProject, root } from './helpers.ts';
+import { buildSite, inProject, root } from './helpers.ts';
 
 // The real site: probes run (or come from the cache), then astro build.
 type JsonRun = { probe: string; variant: string; env: string; outcome: string; exitCode: number | null; signal: string | null; cached: boolean };
@@ -11,8 +11,7 @@ beforeAll(async () => {
   const probes = await inProject(root, 'node', ['scripts/probes.ts', '--json']);
   expect(probes.exitCode, probes.stderr).toBe(0);
   report = JSON.parse(probes.stdout);
-  const build = await inProject(root, 'npx', ['astro', 'build']);
-  expect(build.exitCode, build.all).toBe(0);
+  await buildSite();
 });
 
 /** Cells of the outcome table that the thread-stack page shows for the sweep. */
