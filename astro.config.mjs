@@ -21,6 +21,8 @@ export default defineConfig({
         { label: 'About the results', items: ['about/results', 'about/status'] },
       ],
       customCss: ['./src/components/probe.css'],
+      // Search loads Pagefind's UI on demand instead of on every page (see the file).
+      components: { Search: './src/components/overrides/Search.astro' },
     }),
     mdx(),
   ],

@@ -137,12 +137,25 @@ describe('search', () => {
   it('finds text that appears only in a probe output', async () => {
     const { word, path } = wordOnlyInOutput();
     const { page, problems } = await visit('/');
+    const loaded: string[] = [];
+    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+    await page.waitForLoadState('networkidle');
+    // Pagefind's UI and index load only when the reader reaches for search.
+    expect(loaded.filter((p) => /pagefind|ui-core/.test(p))).toEqual([]);
     await page.click('button[data-open-modal]');
     await page.fill('.pagefind-ui__search-input', word);
     const links = page.locator('.pagefind-ui__result-link');
     await expect.poll(() => links.count(), { timeout: 10_000 }).toBeGreaterThan(0);
     const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
     expect(hrefs, `searching "${word}"`).toContain(path);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens with Ctrl+K, ready to type', async () => {
+    const { page, problems } = await visit('/about/results/');
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain('pagefind-ui__search-input');
     expect(problems).toEqual([]);
     await page.close();
   });
