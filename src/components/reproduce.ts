@@ -1,20 +1,24 @@
 /**
- * The "reproduce" command of one run: docker commands a reader pastes into a
- * shell at the top of a musl-lab checkout (after `npm run images`) to compile
- * the probe in the build image and run it in the run image, as the runner did.
- * Pure: everything comes from the result's provenance and the variant.
+ * The "reproduce" command of one run: shell commands a reader pastes at the top
+ * of a musl-lab checkout (after `npm run images`) to build the program as the
+ * runner did (compiler or build script in the build image, writing into a fresh
+ * folder; or the npm package fetched with `npm pack`), then run the same argv in
+ * the run image with that folder at /probe. Pure: everything comes from the
+ * result's provenance and argv and from the variant.
  */
 
 export interface ReproduceInput {
-  /** The probe's C file, relative to c-probes/, e.g. "basics/hello.c". */
+  /** The probe's main file, relative to c-probes/, e.g. "basics/hello.c": the build runs in its folder. */
   sourcePath: string;
-  /** The compiler argv as run in the probe's folder (provenance.compileCommand); its `-o` names the output in /out. */
+  /** The build's argv as run (provenance.compileCommand): writes into /out, or `npm pack <package@version>`. */
   compileCommand: string[];
-  /** Image tags: where the probe was compiled, and where it ran. */
+  /** For an npm program: its path inside the package, made executable as `npm install` would. */
+  npmBin?: string;
+  /** Image tags: where the program was built, and where it ran. */
   buildImage: string;
   runImage: string;
-  /** Program arguments (after the program's own path). */
-  args: string[];
+  /** What ran (result.argv): the program under /probe and its arguments, or a variant's command. */
+  argv: string[];
   env?: Record<string, string>;
   /** Text fed to standard input; none when empty. */
   stdin?: string;
@@ -27,35 +31,31 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/**
- * The program runs under a shell, not as the container's first process: the
- * kernel treats PID 1 specially (signals it does not handle are ignored), the
- * shell says "not found" when the program cannot start, as the page shows,
- * and the exit status (128 + N for signal N) is printed on standard error.
- */
-const statusScript = '"$@"; echo "[exit status $?]" >&2';
-
 const join = (words: string[]) => words.map(shellQuote).join(' ');
 
 /**
- * Lines of the command, to be joined with " \\\n" (one step per line reads best).
- * The program runs as its own path /probe/<source stem>, as nobody, in /tmp,
- * with no network and a read-only root, like the runner's containers. When the
- * compiler writes a file named after the source, the whole output folder is
- * mounted at /probe; otherwise that one file is mounted under the stem's name.
+ * The argv runs under a shell, not as the container's first process: the kernel
+ * treats PID 1 specially (signals it does not handle are ignored), the shell
+ * says "sh: ...: not found" when the program cannot start, word for word as the
+ * page shows, and the exit status (128 + N for signal N) is printed on stderr.
  */
-export function reproduceLines(input: ReproduceInput): string[] {
-  const parts = input.sourcePath.split('/');
-  const file = parts.pop()!;
-  const stem = file.replace(/\.c$/, '');
-  const folder = parts.length ? `/src/${parts.join('/')}` : '/src';
-  const o = input.compileCommand.indexOf('-o');
-  const output = o >= 0 ? input.compileCommand[o + 1] : undefined;
-  if (!output || !output.startsWith('/out/')) {
-    throw new Error(`reproduce: the compile command of ${input.sourcePath} does not write into /out (it is: ${input.compileCommand.join(' ')}); the runner's compile step changed, so update src/components/reproduce.ts to match it.`);
+const underShell = (argv: string[]) => ['sh', '-c', `${join(argv)}; echo "[exit status $?]" >&2`];
+
+function buildLine(input: ReproduceInput): string {
+  const [tool, verb, spec] = input.compileCommand;
+  if (tool === 'npm' && verb === 'pack' && spec) {
+    if (!input.npmBin) throw new Error(`reproduce: ${input.sourcePath} is fetched from npm (${spec}) but no program path inside the package was given.`);
+    return `(cd "$out" && npm pack ${shellQuote(spec)} --silent >/dev/null && tar -xzf ./*.tgz --strip-components=1 --no-same-owner && rm ./*.tgz && chmod a+rx ${shellQuote(input.npmBin)}) &&`;
   }
-  const built = output.slice('/out/'.length);
-  const mount = built === stem ? '"$out":/probe:ro' : `"$out/${built}":/probe/${shellQuote(stem)}:ro`;
+  const parts = input.sourcePath.split('/');
+  parts.pop();
+  const folder = parts.length ? `/src/${parts.join('/')}` : '/src';
+  return `docker run --rm --network none -v "$PWD/c-probes":/src:ro -v "$out":/out -w ${shellQuote(folder)} ${shellQuote(input.buildImage)} ${join(input.compileCommand)} &&`;
+}
+
+/** Lines of the command, to be joined with " \\\n" (one step per line reads best). */
+export function reproduceLines(input: ReproduceInput): string[] {
+  if (input.argv.length === 0) throw new Error(`reproduce: the run of ${input.sourcePath} has no argv to reproduce.`);
   const runFlags = ['--rm', '--network', 'none', '--read-only', '--tmpfs', '/tmp', '-u', '65534:65534', '-w', '/tmp'];
   if (input.stdin) runFlags.push('-i');
   if (input.stackLimitKib !== undefined) {
@@ -65,9 +65,10 @@ export function reproduceLines(input: ReproduceInput): string[] {
   for (const [name, value] of Object.entries(input.env ?? {})) runFlags.push('-e', `${name}=${value}`);
   const feed = input.stdin ? `printf %s ${shellQuote(input.stdin)} | ` : '';
   return [
+    // A fresh folder for the program; the run reads it as nobody.
     'out=$(mktemp -d) && chmod 755 "$out" &&',
-    `docker run --rm --network none -v "$PWD/c-probes":/src:ro -v "$out":/out -w ${shellQuote(folder)} ${shellQuote(input.buildImage)} ${join(input.compileCommand)} &&`,
-    `${feed}docker run ${join(runFlags)} -v ${mount} ${shellQuote(input.runImage)} ${join(['/bin/sh', '-c', statusScript, 'sh', `/probe/${stem}`, ...input.args])}`,
+    buildLine(input),
+    `${feed}docker run ${join(runFlags)} -v "$out":/probe:ro ${shellQuote(input.runImage)} ${join(underShell(input.argv))}`,
   ];
 }
 

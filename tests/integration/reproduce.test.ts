@@ -21,7 +21,7 @@ async function reproduce(record: RunRecord) {
     compileCommand: record.result.provenance.compileCommand,
     buildImage: record.result.provenance.buildImage.tag,
     runImage: record.result.provenance.runImage.tag,
-    args: variant.args,
+    argv: record.result.argv,
     env: variant.env,
     stdin: variant.stdin,
     stackLimitKib: variant.stackLimitKib,
@@ -65,6 +65,7 @@ describe('the reproduce command', () => {
     expect(record.result.outcome).toMatchObject({ kind: 'exit', exitCode: 127 });
     const again = await reproduce(record);
     expect(again.stdout).toBe('');
+    expect(again.stderr).toBe(record.result.stderr.replace(/\n$/, ''));
     expect(again.stderr).toMatch(/\/probe\/hello: not found$/);
     expect(again.status).toBe('[exit status 127]');
   });

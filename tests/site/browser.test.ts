@@ -215,7 +215,7 @@ describe('reproduce and raw results', () => {
     const details = page.locator('.run details.prov-more').first();
     await details.locator('summary').click();
     const facts = await details.locator('dl dt').allTextContents();
-    expect(facts).toEqual(['Environment', 'C library', 'Compiler', 'Compiled with', 'Build image', 'Run image', 'Backend', 'Ran at', 'Duration', 'Cache']);
+    expect(facts).toEqual(['Environment', 'C library', 'Compiler', 'Built with', 'Build image', 'Run image', 'Backend', 'Ran at', 'Duration', 'Cache']);
     expect(await details.locator('dd[data-cache]').getAttribute('data-cache')).toMatch(/^(hit|miss)$/);
     expect(await details.locator('code.image-id').first().textContent()).toMatch(/^sha256:[0-9a-f]{64}$/);
     await page.close();
