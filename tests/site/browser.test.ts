@@ -175,7 +175,7 @@ describe('reproduce and raw results', () => {
     expect(copied).toBe(shown);
     // Compiled on glibc, run on musl: the command uses both images and the probe's folder.
     expect(copied).toMatch(/-w \/src\/basics musl-lab\/debian-glibc:bookworm gcc /);
-    expect(copied).toMatch(/musl-lab\/musl-run:1\.2\.3 \/bin\/sh -c .* sh \/probe\/hello$/);
+    expect(copied).toMatch(/-v "\$out":\/probe:ro musl-lab\/musl-run:1\.2\.3 sh -c '\/probe\/hello; echo "\[exit status \$\?\]" >&2'$/);
     expect(problems).toEqual([]);
     await page.close();
   });
