@@ -20,6 +20,23 @@ export function markDrawn(chart: Chart, colours: Palette): void {
   chart.canvas.dataset.ink = colours.text;
 }
 
+/**
+ * Runs draw() once, when the figure comes near the viewport: a page with many
+ * charts does not draw them all while it loads (the tables hold the same numbers).
+ */
+export function whenVisible(figure: HTMLElement, draw: () => void): void {
+  if (!('IntersectionObserver' in window)) return draw();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      draw();
+    },
+    { rootMargin: '300px 0px' },
+  );
+  observer.observe(figure);
+}
+
 /** Recolours the charts when the reader switches between light and dark. */
 export function followTheme(charts: Chart[], recolour?: (chart: Chart, colours: Palette) => void): void {
   for (const chart of charts) markDrawn(chart, palette());

@@ -71,6 +71,8 @@ describe('charts', () => {
   it('draw the numbers the runs printed', async () => {
     const { page } = await visit('/threads/stack-size/');
     const figure = page.locator('figure.probe-chart[data-probe="thread-stack/default-size"]');
+    // Charts are drawn when they come near the viewport.
+    await figure.scrollIntoViewIfNeeded();
     await expect.poll(() => figure.getAttribute('data-rendered')).toBe('true');
     const metric = (await figure.getAttribute('data-metric'))!;
     const drawn = JSON.parse((await figure.locator('canvas').getAttribute('data-drawn'))!) as (number | null)[][];
@@ -99,9 +101,23 @@ describe('charts', () => {
     await page.close();
   });
 
+  it('are drawn only when they come near the viewport', async () => {
+    const { page } = await visit('/benchmarks/glibc-vs-musl/');
+    const figures = page.locator('figure.bench-chart');
+    expect(await figures.count()).toBeGreaterThan(3);
+    await figures.first().scrollIntoViewIfNeeded();
+    await expect.poll(() => figures.first().getAttribute('data-rendered')).toBe('true');
+    expect(await figures.last().getAttribute('data-rendered')).toBeNull();
+    await figures.last().scrollIntoViewIfNeeded();
+    await expect.poll(() => figures.last().getAttribute('data-rendered')).toBe('true');
+    await page.close();
+  });
+
   it('follow the light and dark themes', async () => {
     const { page } = await visit('/threads/stack-size/');
     const canvas = page.locator('figure.probe-chart canvas').first();
+    await canvas.scrollIntoViewIfNeeded();
+    await expect.poll(() => canvas.getAttribute('data-drawn')).not.toBeNull();
     const ink = async (theme: string) => {
       await page.selectOption('starlight-theme-select select', theme);
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
