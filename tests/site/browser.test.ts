@@ -48,7 +48,7 @@ async function visit(path: string): Promise<{ page: Page; problems: string[] }> 
 }
 
 describe('every page in the browser', () => {
-  it('loads with no console error, no failed request and no off-site request', async () => {
+  it('loads with no console error, no failed request, no off-site request, and headings in order', async () => {
     const paths = pagePaths();
     expect(paths.length).toBeGreaterThan(10);
     const problems: string[] = [];
@@ -56,6 +56,18 @@ describe('every page in the browser', () => {
       const visited = await visit(path);
       await visited.page.waitForLoadState('networkidle');
       problems.push(...visited.problems.map((p) => `${path}: ${p}`));
+      // Headings never skip a level (screen readers navigate by them).
+      const skipped = await visited.page.evaluate(() => {
+        let previous = 1;
+        const out: string[] = [];
+        for (const h of document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')) {
+          const level = Number(h.tagName[1]);
+          if (level > previous + 1) out.push(`h${previous} → ${h.tagName.toLowerCase()} "${h.textContent?.trim().slice(0, 60)}"`);
+          previous = level;
+        }
+        return out;
+      });
+      problems.push(...skipped.map((s) => `${path}: heading skips a level: ${s}`));
       await visited.page.close();
     }
     expect(problems).toEqual([]);
