@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { runSession, projectPaths } from '../src/runner/session.ts';
 import { connectDocker } from '../src/backends/docker/engine.ts';
-import { formatError } from '../src/errors/lab-error.ts';
+import { runMain } from '../src/cli/run-main.ts';
 
 const { values } = parseArgs({
   options: {
@@ -87,7 +87,4 @@ async function main() {
   rmSync(cache, { recursive: true, force: true });
 }
 
-main().catch((error) => {
-  process.stderr.write(`${formatError(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -6,6 +6,7 @@ import { currentImage, imagesFor } from '../src/backends/docker/images.ts';
 import { images } from '../src/config/environments.ts';
 import { projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
 import { formatError } from '../src/errors/lab-error.ts';
+import { runMain } from '../src/cli/run-main.ts';
 
 type Check = { name: string; ok: boolean; detail: string; fix?: string };
 const checks: Check[] = [];
@@ -88,10 +89,4 @@ async function main(): Promise<number> {
   return required.length === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`${formatError(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

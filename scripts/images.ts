@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { connectDocker, assertEngine } from '../src/backends/docker/engine.ts';
 import { chooseImageSource, ensureImages, imagesFor } from '../src/backends/docker/images.ts';
 import { projectPaths, imageSourceFromEnv } from '../src/runner/session.ts';
-import { formatError } from '../src/errors/lab-error.ts';
+import { runMain } from '../src/cli/run-main.ts';
 
 const help = `npm run images -- [options]
 
@@ -42,10 +42,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`${formatError(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -1,11 +1,11 @@
 // npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--show] [--images auto|upstream|offline]
 import { parseArgs } from 'node:util';
 import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
-import { formatError } from '../src/errors/lab-error.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
+import { runMain } from '../src/cli/run-main.ts';
 
 const help = `npm run probes -- [options]
 
@@ -90,10 +90,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`\n${formatError(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);
