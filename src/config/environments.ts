@@ -50,7 +50,7 @@ export interface Environment {
  */
 export interface RootRecipe {
   /** A Debian bookworm debootstrap with these packages, or a root derived from another one. */
-  from: { debootstrap: string[] } | { base: string; derive: 'musl-only' | 'without-locales' };
+  from: { debootstrap: string[] } | { base: string; derive: 'musl-only' | 'stock' };
   /** Environment variables every program in it gets (what the Docker image sets with ENV). */
   env: Record<string, string>;
   /** Files under docker/ whose content defines the root (hashed into its recipe). */
@@ -103,7 +103,8 @@ const sandboxInputs = [reaper, 'sandbox/lab-enter.c', 'offline/make-rootfs.sh'];
 export const roots: Record<string, RootRecipe> = {
   // The same packages as the offline Docker image debian-glibc; it is also the musl build root.
   glibc: { from: { debootstrap: images['debian-glibc']!.rootfs!.packages }, env: { LANG: 'C.UTF-8' }, inputs: sandboxInputs },
-  'glibc-stock': { from: { base: 'glibc', derive: 'without-locales' }, env: { LANG: 'C.UTF-8' }, inputs: [] },
+  // As docker/common/stock.Dockerfile: without locales-all and the musl packages, as a distribution ships it.
+  'glibc-stock': { from: { base: 'glibc', derive: 'stock' }, env: { LANG: 'C.UTF-8' }, inputs: [] },
   // Like the musl-run image: musl's loader/libc, busybox and the helpers, no glibc at all.
   musl: { from: { base: 'glibc', derive: 'musl-only' }, env: {}, inputs: [] },
 };
@@ -141,7 +142,7 @@ export const environments: Environment[] = [
       upstream: { distro: 'Ubuntu 24.04 without locales-all (stock)', build: 'ubuntu-glibc', run: 'ubuntu-glibc-stock', cc: 'gcc' },
       offline: { distro: 'Debian 12 (bookworm) without locales-all and musl (stock)', build: 'debian-glibc', run: 'debian-glibc-stock', cc: 'gcc' },
     },
-    sandbox: { distro: 'Debian 12 (bookworm) without locales-all', build: 'glibc', run: 'glibc-stock', cc: 'gcc' },
+    sandbox: { distro: 'Debian 12 (bookworm) without locales-all and musl (stock)', build: 'glibc', run: 'glibc-stock', cc: 'gcc' },
     libcVersionCommand: 'ldd --version 2>&1 | head -n1',
   },
 ];

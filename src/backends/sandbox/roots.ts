@@ -165,6 +165,15 @@ async function muslOnly(base: RootInfo, temp: string): Promise<void> {
   await inRoot(temp, ['/bin/busybox', '--install', '-s', '/bin']);
 }
 
+/** Roots of an older recipe of the same key are never used again (their hash is gone). */
+function pruneOlder(o: RootsOptions, key: string, current: string): void {
+  const own = new RegExp(`^${key.replace(/[^a-z0-9]/g, '\\$&')}-[0-9a-f]{16}(\\.json|\\.all-packages\\.json)?$`);
+  for (const name of readdirSync(o.rootsDir)) {
+    if (!own.test(name) || join(o.rootsDir, name).startsWith(current)) continue;
+    rmSync(join(o.rootsDir, name), { recursive: true, force: true });
+  }
+}
+
 async function build(o: RootsOptions, key: string): Promise<RootInfo> {
   const recipe = recipes[key]!;
   const dir = rootPath(o, key);
@@ -179,10 +188,10 @@ async function build(o: RootsOptions, key: string): Promise<RootInfo> {
     } else {
       const base = await ensureRoot(o, recipe.from.base);
       const baseAll = JSON.parse(readFileSync(`${base.dir}.all-packages.json`, 'utf8')) as Record<string, string>;
-      if (recipe.from.derive === 'without-locales') {
-        o.log(`deriving the sandbox root ${key} from ${base.key} (without locales-all)`);
+      if (recipe.from.derive === 'stock') {
+        o.log(`deriving the sandbox root ${key} from ${base.key} (without locales-all and musl)`);
         cpSync(base.dir, temp, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
-        await inRoot(temp, 'dpkg --purge locales-all >/dev/null');
+        await inRoot(temp, 'set -e; dpkg --purge locales-all musl-tools musl-dev musl >/dev/null; test ! -e /lib/ld-musl-x86_64.so.1');
         packages = installedPackages(await inRoot(temp, "dpkg-query -W -f '${Package}\\t${Version}\\n'"));
       } else {
         o.log(`assembling the sandbox root ${key} (musl, busybox, no glibc)`);
@@ -204,6 +213,7 @@ async function build(o: RootsOptions, key: string): Promise<RootInfo> {
     writeFileAtomic(`${dir}.all-packages.json`, JSON.stringify(packages, null, 1));
     // Written last: a root without its info file is unfinished and is built again.
     writeFileAtomic(`${dir}.json`, JSON.stringify(info, null, 2));
+    pruneOlder(o, key, dir);
     return { ...info, dir };
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
