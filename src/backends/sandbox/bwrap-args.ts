@@ -26,6 +26,8 @@ export interface SandboxRequest {
    * in its network namespace: e.g. the DNS lab's server. They die with the run.
    */
   sidecars?: string[];
+  /** Host files mounted read-only over files of the root's /etc for this run (e.g. resolv.conf naming a sidecar). */
+  etc?: Record<string, string>;
 }
 
 export interface HostMode {
@@ -69,6 +71,8 @@ export function bwrapArgs(req: SandboxRequest, mode: HostMode): string[] {
     }
     args.push(b.rw ? '--bind' : '--ro-bind', b.src, b.dest);
   }
+  // Over a file the root already has (roots.ts creates hosts, resolv.conf and hostname).
+  for (const [name, src] of Object.entries(req.etc ?? {})) args.push('--ro-bind', src, `/etc/${name}`);
   args.push('--remount-ro', '/', '--chdir', req.workdir, '--clearenv');
   const env: Record<string, string> = {
     PATH: path,

@@ -38,6 +38,8 @@ export function limitMode(base = '/sys/fs/cgroup'): { mode: LimitMode; reason: s
 export interface RunCgroup {
   /** The cgroup.procs files a new process must join, one per controller. */
   procs: string[];
+  /** The run's cpu cgroup folder: shown read-only at /sys/fs/cgroup/cpu, where a container sees its quota. */
+  cpuDir: string;
   oomKilled(): boolean;
   /** SIGKILLs every process still in the run's cgroup. */
   killAll(): void;
@@ -65,6 +67,7 @@ export function createRunCgroup(limits: { memoryMb: number; pids: number; cpus: 
       .map(Number);
   return {
     procs: controllers.map((c) => join(dir(c), 'cgroup.procs')),
+    cpuDir: dir('cpu'),
     oomKilled: () => {
       const control = readFileSync(join(dir('memory'), 'memory.oom_control'), 'utf8');
       return Number(/^oom_kill (\d+)/m.exec(control)?.[1] ?? 0) > 0;

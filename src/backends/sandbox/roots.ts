@@ -11,16 +11,16 @@ import { LabError } from '../../errors/lab-error.ts';
 const builderVersion = 1;
 
 /**
- * Files every root gets, so nothing of the host's /etc reaches a probe. hosts
- * is what Docker writes for a container without network; resolv.conf names
- * the loopback resolver, where a lesson's own DNS server (a sidecar in the
- * run's network namespace) listens; nsswitch.conf is Debian's default.
+ * Files every root gets, so nothing of the host's /etc reaches a probe: what
+ * Docker gives a container without network (empty hosts and resolv.conf), so
+ * both backends show the same lookups. A lesson that needs a resolver (its own
+ * DNS server as a sidecar) mounts its own files per run. nsswitch.conf is the
+ * one Debian's packages install (the musl root has none, like musl-run).
  */
 export const controlledEtc: Record<string, string> = {
-  hosts: '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n',
-  'resolv.conf': 'nameserver 127.0.0.1\n',
+  hosts: '',
+  'resolv.conf': '',
   hostname: 'musl-lab\n',
-  'nsswitch.conf': 'passwd:         files\ngroup:          files\nshadow:         files\ngshadow:        files\n\nhosts:          files dns\nnetworks:       files\n\nprotocols:      db files\nservices:       db files\nethers:         db files\nrpc:            db files\n\nnetgroup:       nis\n',
 };
 
 /** Packages whose versions each result's provenance names (the full list is in the root's id). */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, chmodSync, mkdtempSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backend, CompileOutput } from '../backend.ts';
 import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
@@ -23,8 +23,12 @@ export interface SandboxBackendOptions {
   rootsDir: string;
   runnerVersion: string;
   log: (line: string) => void;
-  /** Commands to start in a run's network namespace before the probe (e.g. a lesson's DNS server). */
-  sidecars?: (run: RunSpec) => string[];
+  /**
+   * A run's own network setup, for lessons that need one (the DNS lab): commands
+   * started in the run's network namespace before the probe, and /etc files
+   * (e.g. resolv.conf naming that server) mounted over the root's for this run.
+   */
+  network?: (run: RunSpec) => { sidecars?: string[]; etc?: Record<string, string> } | undefined;
 }
 
 /**
@@ -126,9 +130,18 @@ export class SandboxBackend implements Backend {
     if (!compiled.ok) return compileFailedResult(base);
     this.throwIfAborted();
     const work = mkdtempSync(join(this.o.cacheDir, 'work-'));
+    // Apart from the status folder, which the probe may write.
+    const etcDir = mkdtempSync(join(this.o.cacheDir, 'etc-'));
     try {
       // The probe runs as nobody; the status folder is the one place it may write outside /tmp.
       chmodSync(work, 0o777);
+      chmodSync(etcDir, 0o755);
+      const network = this.o.network?.(run);
+      const etc: Record<string, string> = {};
+      for (const [name, content] of Object.entries(network?.etc ?? {})) {
+        etc[name] = join(etcDir, name);
+        writeFileSync(etc[name], content, { mode: 0o644 });
+      }
       const out = await runSandbox(
         {
           root: this.root(run.env.runImage.id),
@@ -139,7 +152,8 @@ export class SandboxBackend implements Backend {
           env: run.variant.env,
           stdin: run.variant.stdin,
           stackLimitKib: run.variant.stackLimitKib,
-          sidecars: this.o.sidecars?.(run),
+          sidecars: network?.sidecars,
+          etc,
           ...run.variant.limits,
         },
         this.mode,
@@ -150,6 +164,7 @@ export class SandboxBackend implements Backend {
       return runResult(base, out, status, 'sandbox');
     } finally {
       rmSync(work, { recursive: true, force: true });
+      rmSync(etcDir, { recursive: true, force: true });
     }
   }
 

@@ -18,7 +18,8 @@ export async function runSandbox(req: SandboxRequest, mode: HostMode, bwrap = 'b
   const started = performance.now();
   // bubblewrap's own monitor process lives in the cgroup too.
   const cgroup: RunCgroup | undefined = mode.cgroups ? createRunCgroup(req, 1) : undefined;
-  const args = bwrapArgs(req, mode);
+  // A probe reads its CPU quota where a container finds it (as the bench probes do).
+  const args = bwrapArgs(cgroup ? { ...req, binds: [...req.binds, { src: cgroup.cpuDir, dest: '/sys/fs/cgroup/cpu' }] } : req, mode);
   // The caps must hold from the first instruction: a tiny shell joins the cgroups, then becomes bubblewrap.
   const child: ChildProcess = cgroup
     ? spawn('/bin/sh', ['-c', `${cgroup.procs.map((p) => `echo $$ > '${p}'`).join(' && ')} && exec "$@"`, 'lab-sandbox', bwrap, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
