@@ -73,7 +73,7 @@ async function main() {
   try {
     for (let i = 0; i < n; i++) {
       const t = performance.now();
-      await execa('docker', ['exec', warm.id, '/probe/probe']);
+      await execa('docker', ['exec', warm.id, `/probe/${record.spec.probe.program}`]);
       bare.push(performance.now() - t);
     }
   } finally {
