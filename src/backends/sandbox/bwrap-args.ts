@@ -28,6 +28,13 @@ export interface SandboxRequest {
   sidecars?: string[];
   /** Host files mounted read-only over files of the root's /etc for this run (e.g. resolv.conf naming a sidecar). */
   etc?: Record<string, string>;
+  /**
+   * When some of those files are not in the root (musl's has no nsswitch.conf):
+   * the root's own /etc entries, each bound into a fresh /etc beside them.
+   */
+  etcEntries?: Array<{ name: string; link?: string }>;
+  /** Share this existing network namespace (the runner enters it before bubblewrap) instead of a new one. */
+  sharedNetwork?: boolean;
 }
 
 export interface HostMode {
@@ -45,7 +52,7 @@ export interface HostMode {
  * /tmp and /dev/shm; lab-enter as PID 1 with SIGKILL on bubblewrap's death.
  */
 export function bwrapArgs(req: SandboxRequest, mode: HostMode): string[] {
-  const args = ['--unshare-pid', '--unshare-net', '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try'];
+  const args = ['--unshare-pid', ...(req.sharedNetwork ? [] : ['--unshare-net']), '--unshare-ipc', '--unshare-uts', '--unshare-cgroup-try'];
   if (!mode.privileged) {
     // Unprivileged: a user namespace in which the program is nobody (or root, for a compile).
     const id = req.asNobody ? '65534' : '0';
@@ -54,7 +61,13 @@ export function bwrapArgs(req: SandboxRequest, mode: HostMode): string[] {
   args.push('--die-with-parent', '--new-session', '--as-pid-1', '--hostname', sandboxHostname);
   for (const entry of req.root.entries) {
     if (entry.link !== undefined) args.push('--symlink', entry.link, `/${entry.name}`);
-    else args.push('--ro-bind', `${req.root.dir}/${entry.name}`, `/${entry.name}`);
+    else if (entry.name === 'etc' && req.etcEntries) {
+      args.push('--perms', '0755', '--tmpfs', '/etc');
+      for (const e of req.etcEntries) {
+        if (e.link !== undefined) args.push('--symlink', e.link, `/etc/${e.name}`);
+        else args.push('--ro-bind', `${req.root.dir}/etc/${e.name}`, `/etc/${e.name}`);
+      }
+    } else args.push('--ro-bind', `${req.root.dir}/${entry.name}`, `/${entry.name}`);
   }
   args.push('--proc', '/proc', '--dev', '/dev');
   args.push('--perms', '1777', '--size', String(64 * 1024 * 1024), '--tmpfs', '/tmp');
@@ -73,7 +86,7 @@ export function bwrapArgs(req: SandboxRequest, mode: HostMode): string[] {
   }
   // Over a file the root already has (roots.ts creates hosts, resolv.conf and hostname).
   for (const [name, src] of Object.entries(req.etc ?? {})) args.push('--ro-bind', src, `/etc/${name}`);
-  args.push('--remount-ro', '/', '--chdir', req.workdir, '--clearenv');
+  args.push('--remount-ro', '/', ...(req.etcEntries ? ['--remount-ro', '/etc'] : []), '--chdir', req.workdir, '--clearenv');
   const env: Record<string, string> = {
     PATH: path,
     HOSTNAME: sandboxHostname,

@@ -99,11 +99,15 @@ function installedPackages(list: string): Record<string, string> {
   return all;
 }
 
-function topLevel(dir: string): RootInfo['entries'] {
+/** A folder's entries, symlinks with their targets: what the sandbox binds one by one. */
+export function topLevelOf(dir: string): RootInfo['entries'] {
   return readdirSync(dir)
-    .filter((name) => !['proc', 'dev', 'sys', 'tmp', 'run'].includes(name))
     .sort()
     .map((name) => (lstatSync(join(dir, name)).isSymbolicLink() ? { name, link: readlinkSync(join(dir, name)) } : { name }));
+}
+
+function topLevel(dir: string): RootInfo['entries'] {
+  return topLevelOf(dir).filter((e) => !['proc', 'dev', 'sys', 'tmp', 'run'].includes(e.name));
 }
 
 function writeEtc(dir: string, files: Record<string, string>): void {

@@ -9,7 +9,9 @@ import { sha256 } from '../../runner/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
 import { compileFailedResult, resultBase, runResult, type LabRunStatus } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
-import { ensureRoot, type RootInfo } from './roots.ts';
+import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
+import { startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
+import type { DnsRun } from '../../dns/query-log.ts';
 import { runSandbox, killLiveSandboxes, resetStopping } from './spawn.ts';
 import { limitMode, removeStrayCgroups } from './cgroup.ts';
 import { sandboxProblem } from './availability.ts';
@@ -95,6 +97,11 @@ export class SandboxBackend implements Backend {
     return line;
   }
 
+  /** The glibc root, where the pinned (glibc-linked) Node runs a DNS scenario's server. */
+  private serviceRoot(): Promise<RootInfo> {
+    return ensureRoot({ rootsDir: this.o.rootsDir, dockerDir: this.o.dockerDir, log: this.o.log }, environments.find((e) => e.id === 'glibc')!.sandbox.run);
+  }
+
   private root(id: string): RootInfo {
     const root = this.rootsByKey.get(id);
     if (!root) throw new Error(`sandbox root ${id} is not bound`);
@@ -142,9 +149,16 @@ export class SandboxBackend implements Backend {
         etc[name] = join(etcDir, name);
         writeFileSync(etc[name], content, { mode: 0o644 });
       }
+      const root = this.root(run.env.runImage.id);
+      const world: SandboxDnsWorld | undefined = run.variant.dns
+        ? await startSandboxDnsWorld(await this.serviceRoot(), run.variant.dns, join(etcDir, 'dns'), this.mode.privileged)
+        : undefined;
+      Object.assign(etc, world?.etc);
+      const missing = Object.keys(etc).some((name) => !existsSync(join(root.dir, 'etc', name)));
+      let dns: DnsRun | undefined;
       const out = await runSandbox(
         {
-          root: this.root(run.env.runImage.id),
+          root,
           cmd: ['/usr/local/bin/lab-run', '/run/lab/status', ...run.argv],
           workdir: '/tmp',
           binds: [{ src: compiled.binaryDir, dest: programDir }, { src: work, dest: '/run/lab', rw: true }],
@@ -154,14 +168,20 @@ export class SandboxBackend implements Backend {
           stackLimitKib: run.variant.stackLimitKib,
           sidecars: network?.sidecars,
           etc,
+          etcEntries: missing ? topLevelOf(join(root.dir, 'etc')) : undefined,
+          sharedNetwork: world !== undefined,
           ...run.variant.limits,
         },
         this.mode,
-      );
+        'bwrap',
+        world?.netns,
+      ).finally(async () => {
+        dns = await world?.stop();
+      });
       this.throwIfAborted();
       const statusFile = join(work, 'status');
       const status: LabRunStatus | undefined = existsSync(statusFile) ? JSON.parse(readFileSync(statusFile, 'utf8')) : undefined;
-      return runResult(base, out, status, 'sandbox');
+      return { ...runResult(base, out, status, 'sandbox'), ...(dns ? { dns } : {}) };
     } finally {
       rmSync(work, { recursive: true, force: true });
       rmSync(etcDir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ let stopping = false;
  * wall-clock limit that kills the whole tree, an output cap, stdout and stderr
  * kept apart.
  */
-export async function runSandbox(req: SandboxRequest, mode: HostMode, bwrap = 'bwrap'): Promise<RawRun> {
+export async function runSandbox(req: SandboxRequest, mode: HostMode, bwrap = 'bwrap', netns?: string): Promise<RawRun> {
   if (stopping) throw new Error('stopping: no new sandbox starts');
   const started = performance.now();
   // bubblewrap's own monitor process lives in the cgroup too.
@@ -21,9 +21,11 @@ export async function runSandbox(req: SandboxRequest, mode: HostMode, bwrap = 'b
   // A probe reads its CPU quota where a container finds it (as the bench probes do).
   const args = bwrapArgs(cgroup ? { ...req, binds: [...req.binds, { src: cgroup.cpuDir, dest: '/sys/fs/cgroup/cpu' }] } : req, mode);
   // The caps must hold from the first instruction: a tiny shell joins the cgroups, then becomes bubblewrap.
+  // A shared network namespace (a DNS scenario's) is entered before bubblewrap starts.
+  const command = netns ? ['nsenter', `--net=${netns}`, '--', bwrap, ...args] : [bwrap, ...args];
   const child: ChildProcess = cgroup
-    ? spawn('/bin/sh', ['-c', `${cgroup.procs.map((p) => `echo $$ > '${p}'`).join(' && ')} && exec "$@"`, 'lab-sandbox', bwrap, ...args], { stdio: ['pipe', 'pipe', 'pipe'] })
-    : spawn(bwrap, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    ? spawn('/bin/sh', ['-c', `${cgroup.procs.map((p) => `echo $$ > '${p}'`).join(' && ')} && exec "$@"`, 'lab-sandbox', ...command], { stdio: ['pipe', 'pipe', 'pipe'] })
+    : spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
   let timedOut = false;
   let truncated = false;
   const kill = () => {
