@@ -12,6 +12,7 @@ import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
 import { startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';
+import type { EnvironmentShell } from '../../check/environment.ts';
 import { runSandbox, killLiveSandboxes, resetStopping } from './spawn.ts';
 import { limitMode, removeStrayCgroups } from './cgroup.ts';
 import { sandboxProblem } from './availability.ts';
@@ -186,6 +187,21 @@ export class SandboxBackend implements Backend {
       rmSync(work, { recursive: true, force: true });
       rmSync(etcDir, { recursive: true, force: true });
     }
+  }
+
+  /** A shell in an environment's run root, for check-binary (as nobody, /out writable). */
+  environmentShell(env: BoundEnvironment): EnvironmentShell {
+    const root = this.root(env.runImage.id);
+    return {
+      id: root.id,
+      run: async (script, args, outDir) => {
+        const out = await runSandbox(
+          { root, cmd: ['/bin/sh', '-c', script, 'sh', ...args], workdir: '/', binds: [{ src: outDir, dest: '/out', rw: true }], asNobody: true, timeoutMs: 60_000, memoryMb: 256, pids: 32, cpus: 1, outputBytes: 4 * 1024 * 1024 },
+          this.mode,
+        );
+        return out.stdout.toString('utf8');
+      },
+    };
   }
 
   private throwIfAborted(): void {
