@@ -43,7 +43,7 @@ export function probe(over: Partial<Probe> = {}): Probe {
 
 export function boundEnv(id: string, over: Partial<BoundEnvironment> = {}): BoundEnvironment {
   return {
-    id, imageSource: 'upstream', distro: `${id} distro`, cc: `${id}-cc`,
+    id, backend: 'docker', imageSource: 'upstream', distro: `${id} distro`, cc: `${id}-cc`,
     buildImage: { key: `${id}-build`, tag: `lab/${id}-build`, id: `sha256:${id}-build` },
     runImage: { key: `${id}-run`, tag: `lab/${id}-run`, id: `sha256:${id}-run` },
     libc: `${id} 1.0`, compiler: `${id}-cc 13`, ...over,
