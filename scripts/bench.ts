@@ -1,14 +1,18 @@
 // npm run bench -- [--runs N] [--skip-build]
-// Prints, in one run: the Docker backend's per-run cost next to a bare `docker exec`
-// of the same binary in a warm container, and cold vs warm `npm run build` times.
+// Prints, in one run: the per-run cost of the Docker backend and of the bubblewrap
+// sandbox backend on the same binary, a bare `docker exec` of it in a warm container,
+// and cold vs warm `npm run build` times.
 import { parseArgs } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { runSession, projectPaths } from '../src/runner/session.ts';
 import { connectDocker } from '../src/backends/docker/engine.ts';
-import { formatError } from '../src/errors/lab-error.ts';
+import { runMain } from '../src/cli/run-main.ts';
+import { SandboxBackend } from '../src/backends/sandbox/sandbox-backend.ts';
+import { defaultRootsDir } from '../src/backends/sandbox/roots.ts';
+import type { CompileOutput } from '../src/backends/backend.ts';
 
 const { values } = parseArgs({
   options: {
@@ -18,7 +22,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  process.stdout.write('npm run bench -- [--runs N] [--skip-build]\n\nMeasures the Docker backend per-run overhead (median of N runs, default 30) against a bare\n`docker exec` of the same binary, and cold vs warm site build times.\n');
+  process.stdout.write('npm run bench -- [--runs N] [--skip-build]\n\nMeasures the per-run overhead (median of N runs, default 30) of the Docker backend and of the\nbubblewrap sandbox backend on the same binary, against a bare `docker exec` of it, and cold vs\nwarm site build times. Overhead = the run\'s total time minus the program\'s own wall time.\n');
   process.exit(0);
 }
 const n = Number(values.runs);
@@ -32,21 +36,35 @@ const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...x
 async function main() {
   const paths = projectPaths();
   const cache = mkdtempSync(join(tmpdir(), 'musl-lab-bench-'));
-  process.stderr.write(`bench: ${n} runs of basics/hello@musl through the runner, then ${n} bare docker exec\n`);
+  process.stderr.write(`bench: ${n} runs of basics/hello@musl through each backend, then ${n} bare docker exec\n`);
 
   // 1. The runner: one full execution (create, start, wait, collect, remove) per run.
-  const first = await runSession({ paths: { ...paths, cacheDir: cache }, only: ['basics/hello:default'], envs: ['musl'] });
+  const first = await runSession({ paths: { ...paths, cacheDir: cache }, only: ['basics/hello:default'], envs: ['musl'], backendChoice: 'docker' });
   const record = first.records[0]!;
   const runner: number[] = [];
   const program: number[] = [];
   for (let i = 0; i < n; i++) {
-    const s = await runSession({ paths: { ...paths, cacheDir: cache }, only: ['basics/hello:default'], envs: ['musl'], force: true });
+    const s = await runSession({ paths: { ...paths, cacheDir: cache }, only: ['basics/hello:default'], envs: ['musl'], force: true, backendChoice: 'docker' });
     runner.push(s.records[0]!.result.totalMs);
     program.push(s.records[0]!.result.durationMs ?? 0);
   }
 
+  // 1b. The sandbox backend running the very binary Docker's build image made (same bytes, same run spec).
+  const binaryDir = join(cache, 'bin', record.spec.compile.key);
+  const compiled: CompileOutput = { ...JSON.parse(readFileSync(`${binaryDir}.json`, 'utf8')), binaryDir, cached: true };
+  const sandbox = new SandboxBackend({ probesDir: paths.probesDir, dockerDir: paths.dockerDir, cacheDir: cache, rootsDir: defaultRootsDir(), runnerVersion: 'bench', log: () => undefined });
+  const sandboxEnv = (await sandbox.bindEnvironments(['musl'])).get('musl')!;
+  const sandboxTotal: number[] = [];
+  const sandboxProgram: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await sandbox.execute({ ...record.spec, env: sandboxEnv }, compiled);
+    if (r.outcome.kind !== 'ok') throw new Error(`the sandbox run did not succeed: ${JSON.stringify(r.outcome)} ${r.stderr}`);
+    sandboxTotal.push(r.totalMs);
+    sandboxProgram.push(r.durationMs ?? 0);
+  }
+
   // 2. Bare docker exec of the same binary in a warm container of the same image.
-  const binDir = join(cache, 'bin', record.spec.compile.key);
+  const binDir = binaryDir;
   const image = record.spec.env.runImage.id;
   const docker = connectDocker();
   const warm = await docker.createContainer({ Image: image, Cmd: ['sleep', '3600'], HostConfig: { Binds: [`${binDir}:/probe:ro`], NetworkMode: 'none' } });
@@ -62,14 +80,20 @@ async function main() {
     await warm.remove({ force: true });
   }
 
+  const overhead = (total: number[], prog: number[]) => total.map((t, i) => t - prog[i]!);
   const rows = [
-    ['runner, per run (fresh locked-down container)', median(runner), range(runner)],
+    ['docker backend, per run (fresh container)', median(runner), range(runner)],
+    ['docker backend, overhead (total - program)', median(overhead(runner, program)), range(overhead(runner, program))],
+    ['sandbox backend, per run (fresh bubblewrap sandbox)', median(sandboxTotal), range(sandboxTotal)],
+    ['sandbox backend, overhead (total - program)', median(overhead(sandboxTotal, sandboxProgram)), range(overhead(sandboxTotal, sandboxProgram))],
     ['bare `docker exec` in a warm container', median(bare), range(bare)],
-    ['the program itself (lab-run wall time)', median(program), range(program)],
+    ['the program itself (lab-run wall time, docker)', median(program), range(program)],
+    ['the program itself (lab-run wall time, sandbox)', median(sandboxProgram), range(sandboxProgram)],
   ] as const;
-  process.stdout.write(`\nper-run cost, ${n} runs each (ms)\n`);
-  for (const [name, med, r] of rows) process.stdout.write(`  ${name.padEnd(48)} median ${med.toFixed(1).padStart(7)}   range ${r}\n`);
-  process.stdout.write(`  ratio runner / docker exec: ${(median(runner) / median(bare)).toFixed(2)}\n`);
+  process.stdout.write(`\nper-run cost of basics/hello@musl, the same binary, ${n} runs each (ms)\n`);
+  for (const [name, med, r] of rows) process.stdout.write(`  ${name.padEnd(52)} median ${med.toFixed(1).padStart(7)}   range ${r}\n`);
+  process.stdout.write(`  ratio docker backend / docker exec: ${(median(runner) / median(bare)).toFixed(2)}\n`);
+  process.stdout.write(`  ratio docker backend / sandbox backend: ${(median(runner) / median(sandboxTotal)).toFixed(1)}\n`);
 
   // 3. Cold (empty cache) vs warm (nothing changed) site builds; images already built.
   if (!values['skip-build']) {
@@ -87,7 +111,4 @@ async function main() {
   rmSync(cache, { recursive: true, force: true });
 }
 
-main().catch((error) => {
-  process.stderr.write(`${formatError(error)}\n`);
-  process.exit(1);
-});
+runMain(main);

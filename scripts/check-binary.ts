@@ -2,14 +2,14 @@
 import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { formatError, LabError } from '../src/errors/lab-error.ts';
+import { LabError } from '../src/errors/lab-error.ts';
 import { projectPaths, runnerVersion, imageSourceFromEnv } from '../src/runner/session.ts';
 import { connectDocker } from '../src/backends/docker/engine.ts';
 import { DockerBackend } from '../src/backends/docker/docker-backend.ts';
-import { defaultEnvironmentIds, environmentIds, environments } from '../src/config/environments.ts';
-import { readElf } from '../src/check/elf.ts';
-import { EnvironmentFiles } from '../src/check/environment.ts';
-import { checkBinary, describeElf, dockerShell } from '../src/check/check-binary.ts';
+import { defaultEnvironmentIds, environmentIds } from '../src/config/environments.ts';
+import { hostMachine, readElf } from '../src/check/elf.ts';
+import { checkBinary, checkedEnvironment, describeElf } from '../src/check/check-binary.ts';
+import { runMain } from '../src/cli/run-main.ts';
 
 const help = `npm run check-binary -- FILE [options]
 
@@ -60,15 +60,10 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const backend = new DockerBackend({ docker, probesDir: paths.probesDir, dockerDir: paths.dockerDir, cacheDir: paths.cacheDir, runnerVersion: runnerVersion(), imageSource: imageSourceFromEnv(), log });
   const bound = await backend.bindEnvironments(envIds);
-  // The environments run on this machine's kernel: their architecture is the one this Node was built for.
-  const machine = (await readElf(process.execPath)).machine;
+  const machine = await hostMachine();
   const envs = envIds.map((id) => {
     const env = bound.get(id)!;
-    return {
-      spec: { id, family: environments.find((e) => e.id === id)!.family, machine },
-      files: new EnvironmentFiles(dockerShell(docker, env.runImage.id), paths.cacheDir, (p) => readElf(p)),
-      label: `${id} (${env.libc})`,
-    };
+    return { ...checkedEnvironment(env, backend.environmentShell(env), paths.cacheDir, machine), label: `${id} (${env.libc})` };
   });
   const report = await checkBinary(file, envs, (p) => readElf(p));
   if (args.json) {
@@ -86,10 +81,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`\n${formatError(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -6,6 +6,12 @@ import { currentImage, imagesFor } from '../src/backends/docker/images.ts';
 import { images } from '../src/config/environments.ts';
 import { projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
 import { formatError } from '../src/errors/lab-error.ts';
+import { runMain } from '../src/cli/run-main.ts';
+import { sandboxProblem, userNamespaceBlocker } from '../src/backends/sandbox/availability.ts';
+import { limitMode } from '../src/backends/sandbox/cgroup.ts';
+import { currentRoot, defaultRootsDir } from '../src/backends/sandbox/roots.ts';
+import { roots } from '../src/config/environments.ts';
+import { backendChoiceFrom } from '../src/backends/choose.ts';
 
 type Check = { name: string; ok: boolean; detail: string; fix?: string };
 const checks: Check[] = [];
@@ -25,7 +31,7 @@ function has(command: string): boolean {
 
 async function main(): Promise<number> {
   if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write('npm run doctor\n\nChecks Node.js, the Docker engine, the environment images, debootstrap and the probe manifests, and says how to fix what is missing. Exits 1 when something required is missing.\n');
+    process.stdout.write('npm run doctor\n\nChecks Node.js, the two backends (the Docker engine and its images; bubblewrap, namespaces, limits and root filesystems of the sandbox), debootstrap and the probe manifests, and says how to fix what is missing. Exits 1 when neither backend can run, or something else required is missing.\n');
     return 0;
   }
   const paths = projectPaths();
@@ -77,21 +83,59 @@ async function main(): Promise<number> {
     fix: 'apt-get install -y debootstrap',
   });
   add({ name: 'root (offline images)', ok: process.getuid?.() === 0, detail: process.getuid?.() === 0 ? 'running as root' : 'debootstrap needs root to build offline images once', fix: 'build the images once as root: sudo bash scripts/with-node.sh npm run images' });
+  // The daemonless backend: what `--backend sandbox` (and auto without Docker) needs.
+  const problem = await sandboxProblem();
+  add({
+    name: 'sandbox backend (bubblewrap)',
+    ok: !problem,
+    detail: problem ? problem.message : `bubblewrap can create pid, network, ipc and uts namespaces${process.getuid?.() === 0 ? '' : ' in a user namespace'}`,
+    fix: problem?.hint,
+  });
+  if (!problem && process.getuid?.() !== 0 && userNamespaceBlocker()) add({ name: 'user namespaces', ok: false, detail: userNamespaceBlocker()!, fix: 'allow unprivileged user namespaces, or run as root' });
+  const limits = limitMode();
+  add({
+    name: 'sandbox limits',
+    ok: true,
+    detail:
+      limits.mode === 'cgroup-v1'
+        ? 'a cgroup per run: memory (OOM kill as in Docker), pids and CPU caps hold'
+        : `${limits.reason}: fallback to rlimits — memory is capped as address space (malloc fails instead of an OOM kill), processes are counted per user (RLIMIT_NPROC), and there is no CPU share. Results can differ from Docker's where a probe hits a cap; run as root for cgroups`,
+  });
+  const rootsDir = defaultRootsDir();
+  for (const key of Object.keys(roots)) {
+    const root = currentRoot({ rootsDir, dockerDir: paths.dockerDir, log: () => undefined }, key);
+    add({
+      name: `sandbox root ${key}`,
+      ok: true,
+      detail: root ? `current (${root.id.slice(7, 19)}) in ${root.dir}` : `not built yet or out of date: built on first use (needs root once: sudo bash scripts/with-node.sh npm run images -- --sandbox)`,
+    });
+  }
+  let choice = 'auto';
+  try {
+    choice = backendChoiceFrom(process.env.MUSL_LAB_BACKEND);
+  } catch (error) {
+    add({ name: 'MUSL_LAB_BACKEND', ok: false, detail: formatError(error) });
+  }
+  const usable = { docker: engine, sandbox: !problem };
+  const chosen = choice === 'auto' ? (engine ? 'docker' : 'sandbox') : choice;
+  add({
+    name: 'backend',
+    ok: usable[chosen as 'docker' | 'sandbox'],
+    detail: `${chosen}${choice === 'auto' ? ' (auto: Docker when an engine answers, else the sandbox)' : ' (MUSL_LAB_BACKEND)'}`,
+    fix: 'fix the backend above, or choose the other one with --backend docker|sandbox',
+  });
+
   try {
     const probes = loadAndCheck(paths);
     add({ name: 'probe manifests and lesson references', ok: true, detail: `${probes.length} probes, all valid` });
   } catch (error) {
     add({ name: 'probe manifests and lesson references', ok: false, detail: formatError(error) });
   }
-  const required = checks.filter((c) => !c.ok && !c.name.includes('offline images'));
+  // One working backend is enough: Docker's checks do not count when the sandbox is the backend, and back.
+  const optional = (name: string) => name.includes('offline images') || (chosen === 'sandbox' ? name.startsWith('Docker') : name.startsWith('sandbox') || name === 'user namespaces');
+  const required = checks.filter((c) => !c.ok && !optional(c.name));
   process.stdout.write(required.length === 0 ? '\nReady: npm run build\n' : `\n${required.length} problem(s) to fix first.\n`);
   return required.length === 0 ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`${formatError(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

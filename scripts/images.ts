@@ -1,9 +1,11 @@
-// npm run images -- [--offline | --upstream] [--force]
+// npm run images -- [--offline | --upstream | --sandbox] [--force]
 import { parseArgs } from 'node:util';
 import { connectDocker, assertEngine } from '../src/backends/docker/engine.ts';
 import { chooseImageSource, ensureImages, imagesFor } from '../src/backends/docker/images.ts';
 import { projectPaths, imageSourceFromEnv } from '../src/runner/session.ts';
-import { formatError } from '../src/errors/lab-error.ts';
+import { runMain } from '../src/cli/run-main.ts';
+import { ensureRoot, defaultRootsDir } from '../src/backends/sandbox/roots.ts';
+import { roots } from '../src/config/environments.ts';
 
 const help = `npm run images -- [options]
 
@@ -14,7 +16,10 @@ images need a container registry.
 Options:
   --offline    build the images made from Debian packages
   --upstream   build the Ubuntu 24.04 and Alpine 3.22 images
-  --force      rebuild even when the images are current
+  --sandbox    build the root filesystems of the daemonless sandbox backend
+               (from Debian packages; needs root once, no Docker)
+  --force      rebuild even when the images are current (not the sandbox roots:
+               they are rebuilt when their recipe changes)
   -h, --help   this text
 `;
 
@@ -23,6 +28,7 @@ async function main(): Promise<number> {
     options: {
       offline: { type: 'boolean', default: false },
       upstream: { type: 'boolean', default: false },
+      sandbox: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -32,6 +38,14 @@ async function main(): Promise<number> {
     return 0;
   }
   const paths = projectPaths();
+  if (values.sandbox) {
+    const o = { rootsDir: defaultRootsDir(), dockerDir: paths.dockerDir, log: (line: string) => process.stdout.write(`  ${line}\n`) };
+    for (const key of Object.keys(roots)) {
+      const root = await ensureRoot(o, key);
+      process.stdout.write(`ready: sandbox root ${key}  ${root.id.slice(7, 19)}  ${root.dir}\n`);
+    }
+    return 0;
+  }
   const docker = connectDocker();
   await assertEngine(docker);
   const requested = values.offline ? 'offline' : values.upstream ? 'upstream' : imageSourceFromEnv();
@@ -42,10 +56,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`${formatError(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

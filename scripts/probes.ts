@@ -1,11 +1,12 @@
-// npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--show] [--images auto|upstream|offline]
+// npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--show] [--backend auto|docker|sandbox] [--images auto|upstream|offline]
 import { parseArgs } from 'node:util';
 import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
-import { formatError } from '../src/errors/lab-error.ts';
+import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
+import { runMain } from '../src/cli/run-main.ts';
 
 const help = `npm run probes -- [options]
 
@@ -18,6 +19,8 @@ Options:
   --env ID         only this environment (glibc, musl); repeatable
   --force          ignore the cache and run everything again
   --json           print one JSON report on stdout (progress goes to stderr)
+  --backend NAME   auto (default: Docker when an engine answers, else the
+                   bubblewrap sandbox), docker or sandbox; also MUSL_LAB_BACKEND
   --images SOURCE  auto (default), upstream (registry images) or offline
                    (built from Debian packages); also MUSL_LAB_IMAGES
   --concurrency N  containers at once (default 2)
@@ -37,6 +40,7 @@ async function main(): Promise<number> {
         force: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         images: { type: 'string' },
+        backend: { type: 'string' },
         concurrency: { type: 'string' },
         list: { type: 'boolean', default: false },
         show: { type: 'boolean', default: false },
@@ -70,10 +74,11 @@ async function main(): Promise<number> {
     envs: args.env,
     force: args.force,
     imageSource: args.images ? imageSourceFromEnv(args.images) : undefined,
+    backendChoice: args.backend ? backendChoiceFrom(args.backend, '--backend') : undefined,
     concurrency,
     onEvent: progress.onEvent,
     log: progress.log,
-    onInterrupt: (signal) => out.write(`\n${signal}: stopping every running container; completed results stay cached.\n`),
+    onInterrupt: (signal) => out.write(`\n${signal}: stopping every running container or sandbox; completed results stay cached.\n`),
   });
   progress.done();
   const report = jsonReport(session.records);
@@ -90,10 +95,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    process.stderr.write(`\n${formatError(error)}\n`);
-    process.exit(1);
-  },
-);
+runMain(main);

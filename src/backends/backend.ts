@@ -1,5 +1,5 @@
 import type { BoundEnvironment, CompileSpec, RunSpec } from '../runner/plan.ts';
-import type { Result } from '../runner/result.ts';
+import type { BackendName, Result } from '../runner/result.ts';
 import type { EnvironmentShell } from '../check/environment.ts';
 
 export interface CompileOutput {
@@ -17,7 +17,7 @@ export interface CompileOutput {
  * backend returns the same Result shape, so pages and caches do not care.
  */
 export interface Backend {
-  readonly name: 'docker';
+  readonly name: BackendName;
   /** Resolves every environment to images, ids and versions; builds what is missing. */
   bindEnvironments(envIds: string[]): Promise<Map<string, BoundEnvironment>>;
   compile(spec: CompileSpec): Promise<CompileOutput>;

@@ -129,3 +129,11 @@ export async function readElf(path: string, exec: Exec = realExec): Promise<ElfF
   }
   return parseReadelf(r.stdout);
 }
+
+/**
+ * The architecture the environments run on: theirs is this machine's kernel, and this Node
+ * was built for it. Only the ELF header is read (Node's symbol table is large).
+ */
+export async function hostMachine(exec: Exec = realExec): Promise<string> {
+  return parseReadelf((await exec('readelf', ['-hW', process.execPath])).stdout).machine;
+}

@@ -5,10 +5,8 @@ import type { CompileSpec, RunSpec } from '../runner/plan.ts';
 import type { RunRecord } from '../runner/run.ts';
 import { writeFileAtomic } from '../runner/cache.ts';
 import { sha256 } from '../runner/hash.ts';
-import { environments } from '../config/environments.ts';
-import { readElf } from './elf.ts';
-import { EnvironmentFiles } from './environment.ts';
-import { checkBinary, checkerVersion } from './check-binary.ts';
+import { hostMachine, readElf } from './elf.ts';
+import { checkBinary, checkedEnvironment, checkerVersion } from './check-binary.ts';
 import { disagreement } from './agreement.ts';
 import type { Verdict } from './verdict.ts';
 
@@ -29,7 +27,7 @@ export function checkable(spec: RunSpec): boolean {
  * checker version), and a mismatch when the verdict contradicts the run.
  */
 export async function addChecks(records: RunRecord[], deps: CheckDeps): Promise<void> {
-  const machine = (await readElf(process.execPath)).machine;
+  let machine: Promise<string> | undefined;
   for (const record of records) {
     if (!checkable(record.spec) || !record.result.compile.ok) continue;
     const file = join(deps.cacheDir, 'checks', `${sha256({ run: record.spec.key, checkerVersion })}.json`);
@@ -41,10 +39,10 @@ export async function addChecks(records: RunRecord[], deps: CheckDeps): Promise<
         continue;
       }
       const compiled = await deps.program(record.spec.compile);
-      const env = record.spec.env;
-      const family = environments.find((e) => e.id === env.id)!.family;
-      const files = new EnvironmentFiles(deps.backend.environmentShell(env), deps.cacheDir, (p) => readElf(p));
-      const report = await checkBinary(join(compiled.binaryDir, record.spec.probe.program), [{ spec: { id: env.id, family, machine }, files }], (p) => readElf(p), record.spec.argv[0]);
+      // Asked once, and only when a verdict is not cached: most sessions judge nothing new.
+      machine ??= hostMachine();
+      const env = checkedEnvironment(record.spec.env, deps.backend.environmentShell(record.spec.env), deps.cacheDir, await machine);
+      const report = await checkBinary(join(compiled.binaryDir, record.spec.probe.program), [env], (p) => readElf(p), record.spec.argv[0]);
       verdict = report.verdicts[0]!;
       writeFileAtomic(file, JSON.stringify(verdict));
     }

@@ -40,6 +40,21 @@ export interface Environment {
   libcVersionCommand: string;
   /** Runs only the probes whose manifest names it (for one-off comparisons), not every probe. */
   optIn?: boolean;
+  /** The daemonless sandbox backend: root filesystems (see `roots`) to compile and run in. */
+  sandbox: EnvironmentFlavour;
+}
+
+/**
+ * A root filesystem of the sandbox backend, built from Debian packages into
+ * the roots cache (src/backends/sandbox/roots.ts), never the host's own root.
+ */
+export interface RootRecipe {
+  /** A Debian bookworm debootstrap with these packages, or a root derived from another one. */
+  from: { debootstrap: string[] } | { base: string; derive: 'musl-only' | 'stock' };
+  /** Environment variables every program in it gets (what the Docker image sets with ENV). */
+  env: Record<string, string>;
+  /** Files under docker/ whose content defines the root (hashed into its recipe). */
+  inputs: string[];
 }
 
 const reaper = 'reaper/lab-run.c';
@@ -83,6 +98,17 @@ export const images: Record<string, ImageRecipe> = {
   },
 };
 
+const sandboxInputs = [reaper, 'sandbox/lab-enter.c', 'offline/make-rootfs.sh'];
+
+export const roots: Record<string, RootRecipe> = {
+  // The same packages as the offline Docker image debian-glibc; it is also the musl build root.
+  glibc: { from: { debootstrap: images['debian-glibc']!.rootfs!.packages }, env: { LANG: 'C.UTF-8' }, inputs: sandboxInputs },
+  // As docker/common/stock.Dockerfile: without locales-all and the musl packages, as a distribution ships it.
+  'glibc-stock': { from: { base: 'glibc', derive: 'stock' }, env: { LANG: 'C.UTF-8' }, inputs: [] },
+  // Like the musl-run image: musl's loader/libc, busybox and the helpers, no glibc at all.
+  musl: { from: { base: 'glibc', derive: 'musl-only' }, env: {}, inputs: [] },
+};
+
 export const environments: Environment[] = [
   {
     id: 'glibc',
@@ -92,6 +118,7 @@ export const environments: Environment[] = [
       upstream: { distro: 'Ubuntu 24.04', build: 'ubuntu-glibc', run: 'ubuntu-glibc', cc: 'gcc' },
       offline: { distro: 'Debian 12 (bookworm)', build: 'debian-glibc', run: 'debian-glibc', cc: 'gcc' },
     },
+    sandbox: { distro: 'Debian 12 (bookworm)', build: 'glibc', run: 'glibc', cc: 'gcc' },
     libcVersionCommand: 'ldd --version 2>&1 | head -n1',
   },
   {
@@ -103,6 +130,7 @@ export const environments: Environment[] = [
       // Debian's musl-gcc compiles; the run image holds musl and busybox, no glibc.
       offline: { distro: 'musl 1.2.3 on busybox (from Debian packages)', build: 'debian-glibc', run: 'musl-run', cc: 'musl-gcc' },
     },
+    sandbox: { distro: 'musl 1.2.3 on busybox (from Debian packages)', build: 'glibc', run: 'musl', cc: 'musl-gcc' },
     libcVersionCommand: '/lib/ld-musl-x86_64.so.1 2>&1 | sed -n "s/^Version /musl /p"',
   },
   {
@@ -114,6 +142,7 @@ export const environments: Environment[] = [
       upstream: { distro: 'Ubuntu 24.04 without locales-all (stock)', build: 'ubuntu-glibc', run: 'ubuntu-glibc-stock', cc: 'gcc' },
       offline: { distro: 'Debian 12 (bookworm) without locales-all and musl (stock)', build: 'debian-glibc', run: 'debian-glibc-stock', cc: 'gcc' },
     },
+    sandbox: { distro: 'Debian 12 (bookworm) without locales-all and musl (stock)', build: 'glibc', run: 'glibc-stock', cc: 'gcc' },
     libcVersionCommand: 'ldd --version 2>&1 | head -n1',
   },
 ];

@@ -14,6 +14,8 @@ export interface EnvironmentSummary {
   libc: string;
   compiler: string;
   imageSource: string;
+  /** docker or sandbox: how the runs were made. */
+  backend: string;
   runImage: string;
   buildImage: string;
 }
@@ -65,6 +67,7 @@ export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary 
     libc: env.libc,
     compiler: env.compiler,
     imageSource: env.imageSource,
+    backend: env.backend,
     runImage: `${env.runImage.tag} (${env.runImage.id.slice(7, 19)})`,
     buildImage: `${env.buildImage.tag} (${env.buildImage.id.slice(7, 19)})`,
   };

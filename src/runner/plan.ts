@@ -1,10 +1,13 @@
 import type { Probe, ResolvedVariant } from '../manifest/probe.ts';
 import { normaliseSource, sha256 } from './hash.ts';
-import { resultId } from './result.ts';
+import { resultId, type BackendName } from './result.ts';
 
 /** An environment as this run resolved it: which images, which compiler, which versions. */
 export interface BoundEnvironment {
   id: string;
+  /** How runs happen: Docker containers, or the daemonless bubblewrap sandbox. */
+  backend: BackendName;
+  /** For the sandbox backend: its root filesystems are built from Debian packages ("offline"). */
   imageSource: 'upstream' | 'offline';
   distro: string;
   cc: string;
@@ -12,6 +15,8 @@ export interface BoundEnvironment {
   runImage: { key: string; tag: string; id: string };
   libc: string;
   compiler: string;
+  /** Versions of the root's notable packages, where the backend knows them (the sandbox does). */
+  packages?: Record<string, string>;
 }
 
 export interface CompileSpec {
@@ -108,7 +113,7 @@ export function planRuns(
         const compileKey =
           probe.build.kind === 'npm'
             ? sha256({ runnerVersion, command, bin: probe.program })
-            : sha256({ runnerVersion, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler });
+            : sha256({ runnerVersion, backend: compileEnv.backend, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler });
         let compile = compiles.get(compileKey);
         if (!compile) {
           compile = { key: compileKey, env: compileEnv, probe, flags: variant.flags, ldflags: variant.ldflags, command };
@@ -117,6 +122,8 @@ export function planRuns(
         const argv = runArgv(probe, variant);
         const key = sha256({
           runnerVersion,
+          // A result is a fact about an environment and about how it ran: never shared across backends.
+          backend: env.backend,
           compileKey,
           runImage: env.runImage.id,
           libc: env.libc,

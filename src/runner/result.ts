@@ -15,13 +15,19 @@ export type Outcome = z.infer<typeof outcomeSchema>;
 
 export const imageRefSchema = z.object({ key: z.string(), tag: z.string(), id: z.string() });
 
+export const backendNames = ['docker', 'sandbox'] as const;
+export type BackendName = (typeof backendNames)[number];
+
 export const provenanceSchema = z.object({
-  backend: z.literal('docker'),
+  /** docker: a fresh container per run; sandbox: a bubblewrap sandbox in a root built from Debian packages. */
+  backend: z.enum(backendNames),
   /** upstream: distribution images from a registry; offline: images built from Debian packages. */
   imageSource: z.enum(['upstream', 'offline']),
   distro: z.string(),
   buildImage: imageRefSchema,
   runImage: imageRefSchema,
+  /** Versions of notable packages of the root filesystem (sandbox backend). */
+  packages: z.record(z.string(), z.string()).optional(),
   /** First line the environment's libc prints about itself. */
   libc: z.string(),
   /** First line of `cc --version` in the build image. */

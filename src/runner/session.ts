@@ -8,6 +8,9 @@ import { checkReferences } from '../lessons/references.ts';
 import { connectDocker } from '../backends/docker/engine.ts';
 import { DockerBackend } from '../backends/docker/docker-backend.ts';
 import type { Backend } from '../backends/backend.ts';
+import { SandboxBackend } from '../backends/sandbox/sandbox-backend.ts';
+import { defaultRootsDir } from '../backends/sandbox/roots.ts';
+import { backendChoiceFrom, chooseBackend, type BackendChoice } from '../backends/choose.ts';
 import { ResultCache } from './cache.ts';
 import { planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
 import { executeRuns, type RunEvent, type RunRecord } from './run.ts';
@@ -59,12 +62,14 @@ export interface SessionOptions extends PlanFilter {
   paths?: ProjectPaths;
   force?: boolean;
   imageSource?: ImageSource | 'auto';
+  /** auto (default; also MUSL_LAB_BACKEND): Docker when an engine answers, else the bubblewrap sandbox. */
+  backendChoice?: BackendChoice;
   concurrency?: number;
   onEvent?: (event: RunEvent) => void;
   log?: (line: string) => void;
   /** Called when Ctrl-C or SIGTERM arrives, before containers are stopped. */
   onInterrupt?: (signal: NodeJS.Signals) => void;
-  /** Build a backend (tests inject fakes); default: Docker. */
+  /** Build a backend (tests inject fakes); default: the one backendChoice picks. */
   backend?: (paths: ProjectPaths, log: (line: string) => void) => Backend;
 }
 
@@ -73,6 +78,30 @@ export interface SessionResult {
   envs: Map<string, BoundEnvironment>;
   records: RunRecord[];
   backend: Backend;
+}
+
+/** The backend --backend (or MUSL_LAB_BACKEND) asks for; auto picks Docker when an engine answers. */
+export async function defaultBackend(
+  paths: ProjectPaths,
+  version: string,
+  options: Pick<SessionOptions, 'backendChoice' | 'imageSource'>,
+  log: (line: string) => void,
+): Promise<Backend> {
+  const docker = connectDocker();
+  const { backend, reason } = await chooseBackend(options.backendChoice ?? backendChoiceFrom(process.env.MUSL_LAB_BACKEND), docker);
+  log(`backend: ${backend} (${reason})`);
+  if (backend === 'sandbox') {
+    return new SandboxBackend({ probesDir: paths.probesDir, dockerDir: paths.dockerDir, cacheDir: paths.cacheDir, rootsDir: defaultRootsDir(), runnerVersion: version, log });
+  }
+  return new DockerBackend({
+    docker,
+    probesDir: paths.probesDir,
+    dockerDir: paths.dockerDir,
+    cacheDir: paths.cacheDir,
+    runnerVersion: version,
+    imageSource: options.imageSource ?? imageSourceFromEnv(),
+    log,
+  });
 }
 
 /** Validate probes and lessons first (cheap, no engine), so bad input fails before anything runs. */
@@ -93,17 +122,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
   }
   mkdirSync(paths.cacheDir, { recursive: true });
   const version = runnerVersion();
-  const backend =
-    options.backend?.(paths, log) ??
-    new DockerBackend({
-      docker: connectDocker(),
-      probesDir: paths.probesDir,
-      dockerDir: paths.dockerDir,
-      cacheDir: paths.cacheDir,
-      runnerVersion: version,
-      imageSource: options.imageSource ?? imageSourceFromEnv(),
-      log,
-    });
+  const backend = options.backend?.(paths, log) ?? (await defaultBackend(paths, version, options, log));
   // A run compiled in another environment needs that one bound too.
   const needed = new Set<string>();
   for (const p of probes) for (const v of p.variants) for (const e of v.environments) {

@@ -29,6 +29,20 @@ describe('check-binary beside real runs', () => {
     expect(failed.result.outcome).toMatchObject({ kind: 'exit', exitCode: 127 });
   }, 240_000);
 
+  it('gives the same verdicts on the sandbox backend, read from its root filesystems', async () => {
+    const { records } = await runSession({ paths: fixtureProject(['check']), backendChoice: 'sandbox' });
+    const verdicts = Object.fromEntries(records.map((r) => [r.result.id, r.check?.verdict]));
+    expect(verdicts).toEqual({
+      'check/hello:native@glibc': 'runs',
+      'check/hello:native@musl': 'runs',
+      'check/hello:glibc-on-musl@musl': 'fails',
+      'check/hello:musl-on-stock@glibc-stock': 'fails',
+      'check/hello:static-glibc-on-musl@musl': 'runs',
+      'check/hello:tool@glibc': undefined,
+    });
+    for (const r of records) expect(r.mismatches, r.result.id).toEqual([]);
+  }, 240_000);
+
   it('reads interpreter, needed libraries and symbol versions from a glibc build', async () => {
     await session;
     const dir = join(paths.cacheDir, 'bin');

@@ -24,7 +24,14 @@ const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+:\d+:\
 
 describe('engine faults', () => {
   const paths = fixtureProject(['fixture']);
-  const base = { MUSL_LAB_ROOT: paths.root, MUSL_LAB_CACHE: paths.cacheDir };
+  // The Docker backend asked for by name: with auto, a missing engine means the sandbox instead.
+  const base = { MUSL_LAB_ROOT: paths.root, MUSL_LAB_CACHE: paths.cacheDir, MUSL_LAB_BACKEND: 'docker' };
+
+  it('no engine and the default backend: runs in the sandbox and says why', async () => {
+    const r = await run('probes.ts', { ...base, MUSL_LAB_BACKEND: 'auto', DOCKER_HOST: 'unix:///nonexistent/docker.sock' });
+    expect(r.all).toMatch(/backend: sandbox \(no Docker engine answers \(ENOENT\)\)/);
+    expect(r.exitCode, r.all).toBe(0);
+  });
 
   it('no engine: says it is not running and how to start it', async () => {
     const r = await run('probes.ts', { ...base, DOCKER_HOST: 'unix:///nonexistent/docker.sock' });

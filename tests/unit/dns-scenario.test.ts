@@ -5,20 +5,9 @@ import { Answerer } from '../../src/dns/answer.ts';
 import { loadScenario } from '../../src/dns/load-scenario.ts';
 import { parseQueryLog } from '../../src/dns/query-log.ts';
 import { loadManifest } from '../../src/manifest/load.ts';
-import { LabError } from '../../src/errors/lab-error.ts';
-import { tempTree } from './helpers.ts';
+import { caught, tempTree } from './helpers.ts';
 
 const parse = (s: Partial<DnsScenarioInput> = {}) => scenarioSchema.parse({ description: 'd', nameservers: [{ address: '127.0.0.53' }], ...s });
-
-function caught(fn: () => unknown): LabError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabError);
-    return error as LabError;
-  }
-  throw new Error('expected a LabError');
-}
 
 describe('DNS scenario schema', () => {
   it('fills in defaults: answering nameservers, no latency, 512-byte UDP, files before dns', () => {

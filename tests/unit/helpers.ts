@@ -2,7 +2,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
+import { LabError } from '../../src/errors/lab-error.ts';
 import { defaultLimits, type Probe, type ResolvedVariant } from '../../src/manifest/probe.ts';
 import type { BoundEnvironment, RunSpec } from '../../src/runner/plan.ts';
 import type { Result } from '../../src/runner/result.ts';
@@ -42,7 +43,7 @@ export function probe(over: Partial<Probe> = {}): Probe {
 
 export function boundEnv(id: string, over: Partial<BoundEnvironment> = {}): BoundEnvironment {
   return {
-    id, imageSource: 'upstream', distro: `${id} distro`, cc: `${id}-cc`,
+    id, backend: 'docker', imageSource: 'upstream', distro: `${id} distro`, cc: `${id}-cc`,
     buildImage: { key: `${id}-build`, tag: `lab/${id}-build`, id: `sha256:${id}-build` },
     runImage: { key: `${id}-run`, tag: `lab/${id}-run`, id: `sha256:${id}-run` },
     libc: `${id} 1.0`, compiler: `${id}-cc 13`, ...over,
@@ -76,4 +77,15 @@ export function result(over: Partial<Result> = {}): Result {
 export function record(res: Result, over: Partial<RunRecord> = {}): RunRecord {
   const spec = { id: res.id, probe: probe({ id: res.probeId }) } as unknown as RunSpec;
   return { spec, result: res, cached: false, mismatches: [], ...over };
+}
+
+/** The LabError thrown by `fn` (fails the test when nothing is thrown). */
+export function caught(fn: () => unknown): LabError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(LabError);
+    return error as LabError;
+  }
+  throw new Error('expected a LabError');
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifest, loadProbes } from '../../src/manifest/load.ts';
 import { defaultLimits } from '../../src/manifest/probe.ts';
-import { LabError } from '../../src/errors/lab-error.ts';
-import { tempTree } from './helpers.ts';
+import { caught, tempTree } from './helpers.ts';
 
 const envs = ['glibc', 'musl'];
 const source = 'int main(void) { return 0; }\n';
@@ -12,17 +11,6 @@ function load(manifest: unknown, extra: Record<string, string> = {}) {
   const text = typeof manifest === 'string' ? manifest : JSON.stringify(manifest);
   const dir = tempTree({ 'basics/hello.c': source, 'basics/hello.probe.json': text, ...extra });
   return loadManifest(dir, 'basics/hello.probe.json', envs);
-}
-
-/** The LabError thrown by `fn` (fails the test when nothing is thrown). */
-function caught(fn: () => unknown): LabError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabError);
-    return error as LabError;
-  }
-  throw new Error('expected a LabError');
 }
 
 describe('loadManifest: a valid manifest', () => {

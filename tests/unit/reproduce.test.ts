@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { reproduceCommand, reproduceLines, shellQuote } from '../../src/components/reproduce.ts';
+import { reproduceCommand, reproduceImages, reproduceLines, shellQuote } from '../../src/components/reproduce.ts';
 
 const base = {
   sourcePath: 'thread-stack/default-size.c',
@@ -59,5 +59,12 @@ describe('reproduce command', () => {
     expect(shellQuote('')).toBe("''");
     expect(shellQuote('a b')).toBe("'a b'");
     expect(shellQuote('$HOME')).toBe("'$HOME'");
+  });
+  it('reruns a Docker result in its own images', () => {
+    expect(reproduceImages({ backend: 'docker', buildTag: 'b:1', runTag: 'r:1', envId: 'musl', compileEnvId: 'musl' })).toEqual({ buildImage: 'b:1', runImage: 'r:1' });
+  });
+  it('reruns a sandbox result in the offline images its roots are made from, built where it was built', () => {
+    const images = reproduceImages({ backend: 'sandbox', buildTag: 'sandbox root glibc', runTag: 'sandbox root musl', envId: 'musl', compileEnvId: 'glibc' });
+    expect(images).toEqual({ buildImage: 'musl-lab/debian-glibc:bookworm', runImage: 'musl-lab/musl-run:1.2.3' });
   });
 });

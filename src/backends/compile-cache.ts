@@ -1,0 +1,56 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, chmodSync, mkdtempSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import type { CompileOutput } from './backend.ts';
+import type { CompileSpec } from '../runner/plan.ts';
+import type { RawRun } from './lab-run-result.ts';
+import { writeFileAtomic } from '../runner/cache.ts';
+import { decodeOutput } from '../runner/output.ts';
+
+/**
+ * One compilation, whatever runs the compiler: the output folder
+ * <cache>/bin/<compile key>/ (the program, named after its source's stem, and
+ * whatever else the build writes) is made in a temporary folder and renamed
+ * into place; its record <compile key>.json sits beside it, not in it (the
+ * whole folder is visible to the program), and is written last.
+ * `compiler(outDir)` runs spec.command with outDir mounted at /out.
+ */
+export async function compileOnce(
+  cacheDir: string,
+  spec: CompileSpec,
+  compiler: (outDir: string) => Promise<RawRun>,
+  throwIfAborted: () => void,
+): Promise<CompileOutput> {
+  const binaryDir = join(cacheDir, 'bin', spec.key);
+  const record = `${binaryDir}.json`;
+  const program = join(binaryDir, spec.probe.program);
+  if (existsSync(record)) {
+    const saved = JSON.parse(readFileSync(record, 'utf8')) as Omit<CompileOutput, 'binaryDir' | 'cached'>;
+    if (!saved.ok || existsSync(program)) return { ...saved, binaryDir, cached: true };
+  }
+  mkdirSync(dirname(binaryDir), { recursive: true });
+  const temp = mkdtempSync(`${binaryDir}.tmp-`);
+  // mkdtemp makes the folder private; the probe runs as nobody and must read its binary.
+  chmodSync(temp, 0o755);
+  try {
+    const out = await compiler(temp);
+    throwIfAborted();
+    const exitCode = out.timedOut ? 124 : (out.statusCode ?? 125);
+    const built = existsSync(join(temp, spec.probe.program));
+    const ok = exitCode === 0 && built;
+    const missing = exitCode === 0 && !built ? `\n[the build succeeded but did not write $OUT/${spec.probe.program}]\n` : '';
+    const diagnostics = decodeOutput(Buffer.concat([out.stdout, out.stderr])).text + (out.timedOut ? '\n[compiler timed out]\n' : '') + missing;
+    const saved = { ok, exitCode: ok || exitCode !== 0 ? exitCode : 1, diagnostics, durationMs: Math.round(out.totalMs) };
+    rmSync(binaryDir, { recursive: true, force: true });
+    renameSync(temp, binaryDir);
+    writeFileAtomic(record, JSON.stringify(saved, null, 2));
+    return { ...saved, binaryDir, cached: false };
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+/** The folder a probe's compile runs in, under /src (the probes folder, read-only). */
+export function compileWorkdir(spec: CompileSpec): string {
+  const folder = dirname(spec.probe.sourcePath);
+  return folder === '.' ? '/src' : `/src/${folder}`;
+}

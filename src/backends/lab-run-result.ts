@@ -1,0 +1,108 @@
+import { release } from 'node:os';
+import type { CompileOutput } from './backend.ts';
+import type { RunSpec } from '../runner/plan.ts';
+import type { Outcome, Result } from '../runner/result.ts';
+import { decodeOutput } from '../runner/output.ts';
+import { signalName } from './docker/signals.ts';
+
+/** What lab-run writes to its status file: how the program ended, its wall time and rusage. */
+export interface LabRunStatus {
+  exit?: number;
+  signal?: number;
+  wallNs: number;
+  userUs: number;
+  sysUs: number;
+  maxRssKb: number;
+}
+
+/** One execution as any backend saw it from the outside. */
+export interface RawRun {
+  stdout: Buffer;
+  stderr: Buffer;
+  /** Exit status of the container or sandbox (lab-run's own), when it ended by itself. */
+  statusCode: number | null;
+  timedOut: boolean;
+  truncated: boolean;
+  oomKilled: boolean;
+  totalMs: number;
+}
+
+/** Everything of a Result that does not depend on how the run went. */
+export function resultBase(run: RunSpec, compiled: CompileOutput, runnerVersion: string) {
+  const env = run.env;
+  return {
+    schemaVersion: 1 as const,
+    id: run.id,
+    probeId: run.probe.id,
+    variantId: run.variant.id,
+    envId: env.id,
+    compileEnvId: run.compile.env.id,
+    key: run.key,
+    argv: run.argv,
+    compile: { ok: compiled.ok, exitCode: compiled.exitCode, diagnostics: compiled.diagnostics, durationMs: compiled.durationMs },
+    provenance: {
+      backend: env.backend,
+      imageSource: env.imageSource,
+      distro: env.distro,
+      buildImage: run.compile.env.buildImage,
+      runImage: env.runImage,
+      ...(env.packages ? { packages: env.packages } : {}),
+      libc: env.libc,
+      compiler: run.compile.env.compiler,
+      compileCommand: run.compile.command,
+      ranAt: new Date().toISOString(),
+      runnerVersion,
+      kernel: release(),
+    },
+  };
+}
+
+export function compileFailedResult(base: ReturnType<typeof resultBase>): Result {
+  return {
+    ...base,
+    outcome: { kind: 'compile-failed' },
+    stdout: '',
+    stderr: '',
+    outputLossy: false,
+    durationMs: null,
+    totalMs: 0,
+    timedOut: false,
+    truncated: false,
+    oomKilled: false,
+    resources: null,
+  };
+}
+
+/** Reads how the run ended: the runner's own verdicts (timeout, output cap) first, then lab-run's status. */
+export function outcomeOf(out: RawRun, status: LabRunStatus | undefined, ended = 'container'): Outcome {
+  if (out.timedOut) return { kind: 'timeout' };
+  if (out.truncated) return { kind: 'output-truncated' };
+  if (status?.signal !== undefined)
+    return {
+      kind: 'signal',
+      signal: signalName(status.signal),
+      ...(out.oomKilled && status.signal === 9 ? { reason: 'killed by the out-of-memory killer (memory cap reached)' } : {}),
+    };
+  if (status?.exit === 0) return { kind: 'ok', exitCode: 0 };
+  if (status?.exit !== undefined) return { kind: 'exit', exitCode: status.exit };
+  if (out.oomKilled) return { kind: 'signal', signal: 'SIGKILL', reason: 'killed by the out-of-memory killer' };
+  return { kind: 'exec-failed', reason: `the run ended (${ended} status ${out.statusCode}) without a status from lab-run` };
+}
+
+export function runResult(base: ReturnType<typeof resultBase>, out: RawRun, status: LabRunStatus | undefined, ended?: string): Result {
+  const stdout = decodeOutput(out.stdout);
+  const stderr = decodeOutput(out.stderr);
+  return {
+    ...base,
+    outcome: outcomeOf(out, status, ended),
+    stdout: stdout.text,
+    stderr: stderr.text,
+    outputLossy: stdout.lossy || stderr.lossy,
+    durationMs: status ? Math.round(status.wallNs / 1e4) / 100 : null,
+    totalMs: Math.round(out.totalMs),
+    timedOut: out.timedOut,
+    truncated: out.truncated,
+    oomKilled: out.oomKilled,
+    resources: status ? { userUs: status.userUs, sysUs: status.sysUs, maxRssKb: status.maxRssKb } : null,
+  };
+}
