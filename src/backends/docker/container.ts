@@ -212,8 +212,28 @@ export async function removeLiveContainers(): Promise<void> {
   // Wait for creations in flight, so a container the engine is making now is removed too.
   await Promise.allSettled([...creating]);
   await new Promise((resolve) => setImmediate(resolve));
-  await Promise.all([...liveContainers].map((c) => c.remove({ force: true }).catch(() => undefined)));
+  await Promise.all([...liveContainers].map((c) => removeAndConfirm(c)));
   liveContainers.clear();
+}
+
+/**
+ * Force-removes a container and waits until the engine no longer lists it. A
+ * run ending at the same moment removes it too, and the second request then
+ * returns at once with "removal already in progress" while the engine is still
+ * at it: exiting then would leave the container behind for a while.
+ */
+async function removeAndConfirm(container: Docker.Container, waitMs = 10_000): Promise<void> {
+  await container.remove({ force: true }).catch(() => undefined);
+  const until = Date.now() + waitMs;
+  while (Date.now() < until) {
+    try {
+      await container.inspect();
+    } catch {
+      return; // gone (404), or the engine is gone: nothing more to wait for
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await container.remove({ force: true }).catch(() => undefined);
+  }
 }
 
 /**
