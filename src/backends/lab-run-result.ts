@@ -15,6 +15,22 @@ export interface LabRunStatus {
   maxRssKb: number;
 }
 
+/** What bounds one execution, on either backend. */
+export interface ExecutionLimits {
+  env?: Record<string, string>;
+  stdin?: string;
+  timeoutMs: number;
+  memoryMb: number;
+  pids: number;
+  cpus: number;
+  outputBytes: number;
+  /** ulimit -s in KiB, or "unlimited". */
+  stackLimitKib?: number | 'unlimited';
+}
+
+/** A compile's limits (both backends): generous, since compilers are not under test. */
+export const compileLimits = { timeoutMs: 120_000, memoryMb: 1024, pids: 256, cpus: 2, outputBytes: 1024 * 1024 } satisfies ExecutionLimits;
+
 /** One execution as any backend saw it from the outside. */
 export interface RawRun {
   stdout: Buffer;

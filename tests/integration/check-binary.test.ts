@@ -8,6 +8,16 @@ import { fixtureProject } from './helpers.ts';
  * check-binary against reality: small programs built by the runner during the test,
  * judged per environment and run there; every verdict must match what happened.
  */
+/** Each fixture run's verdict (none for the tool run, which has no binary of its own to judge). */
+const expectedVerdicts = {
+  'check/hello:native@glibc': 'runs',
+  'check/hello:native@musl': 'runs',
+  'check/hello:glibc-on-musl@musl': 'fails',
+  'check/hello:musl-on-stock@glibc-stock': 'fails',
+  'check/hello:static-glibc-on-musl@musl': 'runs',
+  'check/hello:tool@glibc': undefined,
+};
+
 describe('check-binary beside real runs', () => {
   const paths = fixtureProject(['check']);
   const session = runSession({ paths });
@@ -15,14 +25,7 @@ describe('check-binary beside real runs', () => {
   it('predicts each run: native runs, glibc build fails on musl and musl build on stock glibc, static runs', async () => {
     const { records } = await session;
     const verdicts = Object.fromEntries(records.map((r) => [r.result.id, r.check?.verdict]));
-    expect(verdicts).toEqual({
-      'check/hello:native@glibc': 'runs',
-      'check/hello:native@musl': 'runs',
-      'check/hello:glibc-on-musl@musl': 'fails',
-      'check/hello:musl-on-stock@glibc-stock': 'fails',
-      'check/hello:static-glibc-on-musl@musl': 'runs',
-      'check/hello:tool@glibc': undefined,
-    });
+    expect(verdicts).toEqual(expectedVerdicts);
     for (const r of records) expect(r.mismatches, r.result.id).toEqual([]);
     const failed = records.find((r) => r.result.id === 'check/hello:glibc-on-musl@musl')!;
     expect(failed.check!.reasons.join('\n')).toContain('/lib64/ld-linux-x86-64.so.2 does not exist');
@@ -32,14 +35,7 @@ describe('check-binary beside real runs', () => {
   it('gives the same verdicts on the sandbox backend, read from its root filesystems', async () => {
     const { records } = await runSession({ paths: fixtureProject(['check']), backendChoice: 'sandbox' });
     const verdicts = Object.fromEntries(records.map((r) => [r.result.id, r.check?.verdict]));
-    expect(verdicts).toEqual({
-      'check/hello:native@glibc': 'runs',
-      'check/hello:native@musl': 'runs',
-      'check/hello:glibc-on-musl@musl': 'fails',
-      'check/hello:musl-on-stock@glibc-stock': 'fails',
-      'check/hello:static-glibc-on-musl@musl': 'runs',
-      'check/hello:tool@glibc': undefined,
-    });
+    expect(verdicts).toEqual(expectedVerdicts);
     for (const r of records) expect(r.mismatches, r.result.id).toEqual([]);
   }, 240_000);
 

@@ -1,22 +1,17 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { runSession } from '../../src/runner/session.ts';
-import type { RunRecord } from '../../src/runner/run.ts';
 import { connectDocker, containerLabel } from '../../src/backends/docker/engine.ts';
-import { fixtureProject } from './helpers.ts';
+import { fixtureProject, sessionRecords } from './helpers.ts';
 
 // A DNS scenario through each backend on both libcs: the server in its own
 // container or sandbox, the probe in its network namespace, the query log in the result.
 describe.each(['docker', 'sandbox'] as const)('on the %s backend', (backend) => {
   const paths = fixtureProject(['dns']);
-  let records: RunRecord[] = [];
-  const run = (id: string) => {
-    const found = records.find((r) => r.result.id === id);
-    if (!found) throw new Error(`no run ${id}; have ${records.map((r) => r.result.id).join(', ')}`);
-    return found.result;
-  };
+  const session = sessionRecords();
+  const { run } = session;
 
   beforeAll(async () => {
-    records = (await runSession({ paths, backendChoice: backend })).records;
+    session.records = (await runSession({ paths, backendChoice: backend })).records;
   }, 120_000);
 
   describe('DNS scenario world', () => {

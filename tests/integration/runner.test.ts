@@ -2,9 +2,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { appendFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runSession } from '../../src/runner/session.ts';
-import type { RunRecord } from '../../src/runner/run.ts';
 import { connectDocker, containerLabel } from '../../src/backends/docker/engine.ts';
-import { fixtureProject } from './helpers.ts';
+import { fixtureProject, sessionRecords } from './helpers.ts';
 
 // Real compiles and runs through each backend (Docker containers, the bubblewrap
 // sandbox), in both environments, with tiny fixtures: the same results from both.
@@ -21,20 +20,16 @@ async function leftovers(backend: 'docker' | 'sandbox'): Promise<unknown[]> {
 
 describe.each(['docker', 'sandbox'] as const)('the %s backend', (backend) => {
   const paths = fixtureProject();
-  let records: RunRecord[] = [];
-  const run = (id: string) => {
-    const found = records.find((r) => r.result.id === id);
-    if (!found) throw new Error(`no run ${id}; have ${records.map((r) => r.result.id).join(', ')}`);
-    return found.result;
-  };
+  const session = sessionRecords();
+  const { run } = session;
 
   beforeAll(async () => {
-    records = (await runSession({ paths, backendChoice: backend })).records;
+    session.records = (await runSession({ paths, backendChoice: backend })).records;
   });
 
   describe('both environments', () => {
     it('records which backend ran each result', () => {
-      expect(new Set(records.map((r) => r.result.provenance.backend))).toEqual(new Set([backend]));
+      expect(new Set(session.records.map((r) => r.result.provenance.backend))).toEqual(new Set([backend]));
     });
 
     it.each(['glibc', 'musl'])('runs hello world on %s with stdout and stderr kept apart', (env) => {
@@ -95,7 +90,7 @@ describe.each(['docker', 'sandbox'] as const)('the %s backend', (backend) => {
     it('executes nothing on a second session with nothing changed', async () => {
       const again = await runSession({ paths, backendChoice: backend });
       expect(again.records.filter((r) => !r.cached)).toEqual([]);
-      expect(again.records.length).toBe(records.length);
+      expect(again.records.length).toBe(session.records.length);
     });
 
     it('re-runs only the edited probe', async () => {

@@ -1,34 +1,16 @@
 import type Docker from 'dockerode';
 import { Writable } from 'node:stream';
 import { containerLabel } from './engine.ts';
+import type { ExecutionLimits, RawRun } from '../lab-run-result.ts';
 
-export interface ContainerRequest {
+export interface ContainerRequest extends ExecutionLimits {
   image: string;
   cmd: string[];
   workdir: string;
   binds: string[];
   user?: string;
-  env?: Record<string, string>;
-  stdin?: string;
-  timeoutMs: number;
-  memoryMb: number;
-  pids: number;
-  cpus: number;
-  outputBytes: number;
-  /** ulimit -s in KiB, or "unlimited". */
-  stackLimitKib?: number | 'unlimited';
   /** "container:<id>" joins another container's private network (a DNS scenario's); default: no network. */
   networkMode?: string;
-}
-
-export interface ContainerOutcome {
-  stdout: Buffer;
-  stderr: Buffer;
-  statusCode: number | null;
-  timedOut: boolean;
-  truncated: boolean;
-  oomKilled: boolean;
-  totalMs: number;
 }
 
 /** Containers started by this process and not yet removed: stopped on interrupt. */
@@ -66,7 +48,7 @@ class CappedSink extends Writable {
  * capabilities dropped, a wall-clock limit that kills the whole container and
  * an output cap. stdout and stderr are kept apart (no TTY, demultiplexed).
  */
-export async function runContainer(docker: Docker, req: ContainerRequest): Promise<ContainerOutcome> {
+export async function runContainer(docker: Docker, req: ContainerRequest): Promise<RawRun> {
   const started = performance.now();
   const ulimits =
     req.stackLimitKib === undefined

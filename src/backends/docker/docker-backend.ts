@@ -5,7 +5,7 @@ import type { Backend, CompileOutput } from '../backend.ts';
 import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environments, images as recipes, type ImageSource } from '../../config/environments.ts';
-import { compileFailedResult, resultBase, runResult, type LabRunStatus } from '../lab-run-result.ts';
+import { compileFailedResult, compileLimits, resultBase, runResult, type LabRunStatus } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { assertEngine } from './engine.ts';
 import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
@@ -81,11 +81,7 @@ export class DockerBackend implements Backend {
           cmd: spec.command,
           workdir: compileWorkdir(spec),
           binds: [`${this.o.probesDir}:/src:ro`, `${out}:/out`],
-          timeoutMs: 120_000,
-          memoryMb: 1024,
-          pids: 256,
-          cpus: 2,
-          outputBytes: 1024 * 1024,
+          ...compileLimits,
         }),
       () => this.throwIfAborted(),
     );

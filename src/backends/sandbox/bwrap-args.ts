@@ -1,9 +1,10 @@
 import type { RootInfo } from './roots.ts';
+import type { ExecutionLimits } from '../lab-run-result.ts';
 
 export const sandboxHostname = 'musl-lab';
 const path = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-export interface SandboxRequest {
+export interface SandboxRequest extends ExecutionLimits {
   root: Pick<RootInfo, 'dir' | 'entries' | 'env' | 'nobodyHome'>;
   /** The command, run by lab-enter (which becomes it, keeping PID 1). */
   cmd: string[];
@@ -12,15 +13,6 @@ export interface SandboxRequest {
   binds: Array<{ src: string; dest: string; rw?: boolean }>;
   /** Run as nobody (65534:65534), as Docker's --user does for probes; compiles run as the root's root. */
   asNobody: boolean;
-  env?: Record<string, string>;
-  stdin?: string;
-  timeoutMs: number;
-  memoryMb: number;
-  pids: number;
-  cpus: number;
-  outputBytes: number;
-  /** ulimit -s in KiB, or "unlimited". */
-  stackLimitKib?: number | 'unlimited';
   /**
    * Commands started (by /bin/sh -c, as the sandbox's root) before the program,
    * in its network namespace: e.g. the DNS lab's server. They die with the run.

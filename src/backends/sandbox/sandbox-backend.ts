@@ -7,7 +7,7 @@ import { environments } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
 import { sha256 } from '../../runner/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
-import { compileFailedResult, resultBase, runResult, type LabRunStatus } from '../lab-run-result.ts';
+import { compileFailedResult, compileLimits, resultBase, runResult, type LabRunStatus } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
 import { startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
@@ -121,11 +121,7 @@ export class SandboxBackend implements Backend {
             workdir: compileWorkdir(spec),
             binds: [{ src: this.o.probesDir, dest: '/src' }, { src: out, dest: '/out', rw: true }],
             asNobody: false,
-            timeoutMs: 120_000,
-            memoryMb: 1024,
-            pids: 256,
-            cpus: 2,
-            outputBytes: 1024 * 1024,
+            ...compileLimits,
           },
           this.mode,
         ),
