@@ -9,6 +9,7 @@ import { formatError } from '../src/errors/lab-error.ts';
 import { runMain } from '../src/cli/run-main.ts';
 import { sandboxProblem, userNamespaceBlocker } from '../src/backends/sandbox/availability.ts';
 import { limitMode } from '../src/backends/sandbox/cgroup.ts';
+import { dnsUnavailable } from '../src/backends/sandbox/dns-world.ts';
 import { currentRoot, defaultRootsDir } from '../src/backends/sandbox/roots.ts';
 import { roots } from '../src/config/environments.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
@@ -100,6 +101,12 @@ async function main(): Promise<number> {
       limits.mode === 'cgroup-v1'
         ? 'a cgroup per run: memory (OOM kill as in Docker), pids and CPU caps hold'
         : `${limits.reason}: fallback to rlimits — memory is capped as address space (malloc fails instead of an OOM kill), processes are counted per user (RLIMIT_NPROC), and there is no CPU share. Results can differ from Docker's where a probe hits a cap; run as root for cgroups`,
+  });
+  const dns = dnsUnavailable(process.getuid?.() === 0);
+  add({
+    name: 'sandbox DNS scenarios',
+    ok: true,
+    detail: dns ? `not run as this user: ${dns}; the DNS pages then say so in place of those results` : 'run (as root, the probe joins the scenario server\'s network namespace)',
   });
   const rootsDir = defaultRootsDir();
   for (const key of Object.keys(roots)) {

@@ -81,11 +81,11 @@ async function main(): Promise<number> {
     onInterrupt: (signal) => out.write(`\n${signal}: stopping every running container or sandbox; completed results stay cached.\n`),
   });
   progress.done();
-  const report = jsonReport(session.records);
+  const report = jsonReport(session.records, session.notRun);
   // The run report (every run, its outcome, time and cache state): read by the site's status page.
   writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify({ ...report, finishedAt: new Date().toISOString() }, null, 2));
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  out.write(`${textSummary(session.records, performance.now() - started)}\n`);
+  out.write(`${textSummary(session.records, performance.now() - started, session.notRun)}\n`);
   if (args.show) out.write(`\n${showRuns(session.records)}`);
   const mismatches = mismatchReport(session.records);
   if (mismatches) {

@@ -22,6 +22,11 @@ export interface Backend {
   bindEnvironments(envIds: string[]): Promise<Map<string, BoundEnvironment>>;
   compile(spec: CompileSpec): Promise<CompileOutput>;
   execute(run: RunSpec, compiled: CompileOutput): Promise<Result>;
+  /**
+   * Why this backend cannot make a run on this machine (shown on the page in place
+   * of its result), or undefined when it can. Asked after bindEnvironments.
+   */
+  cannotRun?(run: RunSpec): string | undefined;
   /** Stops and removes whatever is still running (on interrupt). */
   abort(): Promise<void>;
   /** A shell in an environment's run file system, for reading its files (check-binary); absent when the backend has none. */

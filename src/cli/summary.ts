@@ -1,4 +1,4 @@
-import type { RunRecord } from '../runner/run.ts';
+import type { NotRun, RunRecord } from '../runner/run.ts';
 import { outcomeLabel } from '../runner/result.ts';
 
 export interface Totals {
@@ -18,7 +18,7 @@ export function totals(records: RunRecord[]): Totals {
 }
 
 /** The machine-readable report of `npm run probes -- --json`. */
-export function jsonReport(records: RunRecord[]) {
+export function jsonReport(records: RunRecord[], notRun: NotRun[] = []) {
   return {
     runs: records.map((r) => ({
       id: r.result.id,
@@ -37,15 +37,20 @@ export function jsonReport(records: RunRecord[]) {
       mismatches: r.mismatches,
     })),
     totals: totals(records),
+    /** Runs this backend could not make on this machine, and why. */
+    notRun: notRun.map((n) => ({ id: n.spec.id, reason: n.reason })),
   };
 }
 
 /** The human summary printed at the end of a run. */
-export function textSummary(records: RunRecord[], elapsedMs: number): string {
+export function textSummary(records: RunRecord[], elapsedMs: number, notRun: NotRun[] = []): string {
   const t = totals(records);
   const lines = [
     `${t.runs} runs: ${t.executed} executed, ${t.cached} from cache, ${t.unexpected} unexpected (${(elapsedMs / 1000).toFixed(1)} s)`,
   ];
+  for (const reason of new Set(notRun.map((n) => n.reason))) {
+    lines.push(`${notRun.filter((n) => n.reason === reason).length} runs not made on this machine: ${reason}`);
+  }
   if (t.executed === 0 && t.runs > 0) lines.push('Nothing changed: 0 runs executed.');
   const slowest = records
     .filter((r) => !r.cached && r.result.durationMs !== null)

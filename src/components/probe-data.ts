@@ -1,7 +1,7 @@
 import { getEntry } from 'astro:content';
 import type { ProbeEntry } from '../loader/probe-entry.ts';
 import type { Result } from '../runner/result.ts';
-import { outcomeLabel } from '../runner/result.ts';
+import { outcomeLabel, resultId } from '../runner/result.ts';
 
 /** The probe a component names, or an error that says which page and which id. */
 export async function loadProbe(id: string, page: string): Promise<ProbeEntry> {
@@ -25,6 +25,12 @@ export function pickVariants(probe: ProbeEntry, variant?: string, variants?: str
 
 export function resultFor(probe: ProbeEntry, variantId: string, envId: string): Result | undefined {
   return probe.results.find((r) => r.variantId === variantId && r.envId === envId);
+}
+
+/** What a page says where a run has no result: the backend's reason when it could not make it here. */
+export function missingRun(probe: ProbeEntry, variantId: string, envId: string): string {
+  const reason = probe.notRun?.[resultId(probe.id, variantId, envId)];
+  return reason ? `Not run when this site was built: ${reason}.` : 'This variant does not run in this environment.';
 }
 
 /** Badge tone: ok is good, an exit code is a warning, a crash or hang is bad, a build problem is its own kind. */

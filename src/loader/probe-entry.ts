@@ -1,6 +1,6 @@
 import type { Probe } from '../manifest/probe.ts';
 import { runArgv, type BoundEnvironment } from '../runner/plan.ts';
-import type { RunRecord } from '../runner/run.ts';
+import type { NotRun, RunRecord } from '../runner/run.ts';
 import type { Result } from '../runner/result.ts';
 import type { Verdict } from '../check/verdict.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
@@ -55,6 +55,8 @@ export interface ProbeEntry {
   checks: Record<string, Verdict>;
   /** Ids of the results this build took from the cache (the others ran during it). */
   cachedIds: string[];
+  /** Runs the backend could not make on the building machine, by run id: why. */
+  notRun: Record<string, string>;
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
@@ -74,7 +76,7 @@ export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary 
 }
 
 /** Groups run records by probe, in the order of the config's environments. */
-export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[]): ProbeEntry[] {
+export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = []): ProbeEntry[] {
   const order = configured.map((e) => e.id);
   return probes.map((probe) => {
     const own = records.filter((r) => r.spec.probe.id === probe.id);
@@ -108,6 +110,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       results,
       checks,
       cachedIds: own.filter((r) => r.cached).map((r) => r.result.id),
+      notRun: Object.fromEntries(notRun.filter((n) => n.spec.probe.id === probe.id).map((n) => [n.spec.id, n.reason])),
     };
   });
 }

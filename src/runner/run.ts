@@ -17,6 +17,24 @@ export interface RunRecord {
   check?: Verdict;
 }
 
+/** A planned run the backend cannot make on this machine, and why (the page says so in its place). */
+export interface NotRun {
+  spec: RunSpec;
+  reason: string;
+}
+
+/** Sets apart the runs a backend says it cannot make here; the others run as usual. */
+export function splitRunnable(runs: RunSpec[], cannotRun?: (run: RunSpec) => string | undefined): { runnable: RunSpec[]; notRun: NotRun[] } {
+  const runnable: RunSpec[] = [];
+  const notRun: NotRun[] = [];
+  for (const spec of runs) {
+    const reason = cannotRun?.(spec);
+    if (reason) notRun.push({ spec, reason });
+    else runnable.push(spec);
+  }
+  return { runnable, notRun };
+}
+
 export type RunEvent =
   | { type: 'planned'; total: number; cached: number }
   | { type: 'started'; spec: RunSpec }

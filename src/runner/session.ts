@@ -13,7 +13,7 @@ import { defaultRootsDir } from '../backends/sandbox/roots.ts';
 import { backendChoiceFrom, chooseBackend, type BackendChoice } from '../backends/choose.ts';
 import { ResultCache } from './cache.ts';
 import { planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
-import { executeRuns, type RunEvent, type RunRecord } from './run.ts';
+import { executeRuns, splitRunnable, type NotRun, type RunEvent, type RunRecord } from './run.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { guardInterrupts } from './interrupt.ts';
 import { fetchNpmProgram } from './npm-fetch.ts';
@@ -77,6 +77,8 @@ export interface SessionResult {
   probes: Probe[];
   envs: Map<string, BoundEnvironment>;
   records: RunRecord[];
+  /** Runs this backend cannot make on this machine, with the reason the pages show. */
+  notRun: NotRun[];
   backend: Backend;
 }
 
@@ -131,9 +133,14 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
     if (v.compileIn) needed.add(v.compileIn);
   }
   const envs = await backend.bindEnvironments([...needed]);
-  const runs = planRuns(probes, envs, version, { only: options.only, envs: options.envs });
-  if (options.only?.length && runs.length === 0) {
+  const planned = planRuns(probes, envs, version, { only: options.only, envs: options.envs });
+  if (options.only?.length && planned.length === 0) {
     throw new LabError({ name: 'NothingSelected', message: `--only ${options.only.join(', ')} selects no run.`, hint: '`npm run probes -- --list` prints every probe and variant id.' });
+  }
+  const { runnable: runs, notRun } = splitRunnable(planned, backend.cannotRun?.bind(backend));
+  for (const reason of new Set(notRun.map((n) => n.reason))) {
+    const which = notRun.filter((n) => n.reason === reason);
+    log(`not run here (${which.length} runs, shown as such on the pages): ${reason}`);
   }
   const controller = new AbortController();
   let stopping: Promise<void> | undefined;
@@ -158,7 +165,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
       cacheDir: paths.cacheDir,
       program: (spec) => (spec.probe.build.kind === 'npm' ? fetchNpmProgram(spec.probe, paths.cacheDir) : backend.compile(spec)),
     });
-    return { probes, envs, records, backend };
+    return { probes, envs, records, notRun, backend };
   } catch (error) {
     // Let the containers go before the error reaches a caller that may exit at once.
     await stopping;

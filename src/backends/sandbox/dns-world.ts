@@ -25,14 +25,15 @@ export interface SandboxDnsWorld {
   stop(): Promise<DnsRun>;
 }
 
+/** Why a DNS scenario cannot run in this sandbox mode, or undefined when it can. */
+export function dnsUnavailable(privileged: boolean): string | undefined {
+  if (privileged) return undefined;
+  return "DNS scenarios need root under the sandbox backend (the probe's sandbox joins the network namespace of the scenario's server); build as root or with Docker to run them";
+}
+
 export async function startSandboxDnsWorld(root: RootInfo, resolved: ResolvedScenario, workDir: string, privileged: boolean, bwrap = 'bwrap'): Promise<SandboxDnsWorld> {
-  if (!privileged) {
-    throw new LabError({
-      name: 'DnsNeedsRoot',
-      message: `DNS scenario ${resolved.file} needs the probe's sandbox to join the server's network namespace, which takes root under the sandbox backend.`,
-      hint: 'Run as root, or use the Docker backend (--backend docker).',
-    });
-  }
+  const unavailable = dnsUnavailable(privileged);
+  if (unavailable) throw new LabError({ name: 'DnsNeedsRoot', message: `DNS scenario ${resolved.file}: ${unavailable}.`, hint: 'Run as root, or use the Docker backend (--backend docker).' });
   const etcDir = join(workDir, 'etc');
   const logDir = join(workDir, 'dns-log');
   mkdirSync(etcDir, { recursive: true });

@@ -10,7 +10,7 @@ import { LabError } from '../../errors/lab-error.ts';
 import { compileFailedResult, compileLimits, resultBase, runResult, type LabRunStatus } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
-import { startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
+import { dnsUnavailable, startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
 import { runSandbox, killLiveSandboxes, resetStopping } from './spawn.ts';
@@ -48,6 +48,10 @@ export class SandboxBackend implements Backend {
   constructor(options: SandboxBackendOptions) {
     this.o = options;
     resetStopping();
+  }
+
+  cannotRun(run: RunSpec): string | undefined {
+    return run.variant.dns ? dnsUnavailable(this.mode.privileged) : undefined;
   }
 
   async bindEnvironments(envIds: string[]): Promise<Map<string, BoundEnvironment>> {
