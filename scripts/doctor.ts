@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     detail:
       limits.mode === 'cgroup-v1'
         ? 'a cgroup per run: memory (OOM kill as in Docker), pids and CPU caps hold'
-        : `${limits.reason}: fallback to rlimits — memory is capped as address space (malloc fails instead of an OOM kill), processes are counted per user (RLIMIT_NPROC), and there is no CPU share. Results can differ from Docker's where a probe hits a cap; run as root for cgroups`,
+        : `${limits.reason}: fallback to rlimits — memory is capped as writable private memory, RLIMIT_DATA (malloc fails instead of an OOM kill), processes are counted per user (RLIMIT_NPROC), and there is no CPU share. Results can differ from Docker's where a probe hits a cap; run as root for cgroups`,
   });
   const dns = dnsUnavailable(process.getuid?.() === 0);
   add({

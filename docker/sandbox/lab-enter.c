@@ -51,7 +51,7 @@ static int parse_limit(const char *text, rlim_t *out) {
 
 static int set_limit(const char *spec) {
     static const struct { const char *name; int resource; } names[] = {
-        { "stack", RLIMIT_STACK }, { "as", RLIMIT_AS }, { "nproc", RLIMIT_NPROC }, { "nofile", RLIMIT_NOFILE },
+        { "stack", RLIMIT_STACK }, { "data", RLIMIT_DATA }, { "nproc", RLIMIT_NPROC }, { "nofile", RLIMIT_NOFILE },
     };
     const char *eq = strchr(spec, '=');
     if (!eq) return -1;

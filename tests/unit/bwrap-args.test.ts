@@ -62,8 +62,8 @@ describe('the bubblewrap command line', () => {
   });
 
   it('without cgroups, caps memory and processes with rlimits; with them, not', () => {
-    expect(bwrapArgs(request(), { privileged: false, cgroups: false }).join(' ')).toContain(`-r as=${64 * 1024 * 1024} -r nproc=16`);
-    expect(bwrapArgs(request(), root).join(' ')).not.toContain('-r as=');
+    expect(bwrapArgs(request(), { privileged: false, cgroups: false }).join(' ')).toContain(`-r data=${64 * 1024 * 1024} -r nproc=16`);
+    expect(bwrapArgs(request(), root).join(' ')).not.toContain('-r data=');
   });
 
   it('passes the stack limit in bytes, or unlimited', () => {

@@ -92,7 +92,7 @@ export function bwrapArgs(req: SandboxRequest, mode: HostMode): string[] {
   if (req.stackLimitKib !== undefined) args.push('-r', `stack=${req.stackLimitKib === 'unlimited' ? 'unlimited' : req.stackLimitKib * 1024}`);
   if (!mode.cgroups) {
     // No cgroup: the documented fallback (see cgroup.ts).
-    args.push('-r', `as=${req.memoryMb * 1024 * 1024}`, '-r', `nproc=${req.pids}`);
+    args.push('-r', `data=${req.memoryMb * 1024 * 1024}`, '-r', `nproc=${req.pids}`);
   }
   for (const s of req.sidecars ?? []) args.push('-S', s);
   args.push('--', ...req.cmd);

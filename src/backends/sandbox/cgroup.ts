@@ -7,7 +7,10 @@ import { join } from 'node:path';
  *    (needs root): the caps hold like Docker's, an OOM kill is seen, and the
  *    whole tree can be killed by listing the cgroup.
  *  - rlimit: no cgroup can be made (not root, or no cgroup v1 hierarchy):
- *    RLIMIT_AS caps address space (malloc fails before any OOM kill),
+ *    RLIMIT_DATA caps writable private memory, touched or not (malloc fails
+ *    before any OOM kill). Not RLIMIT_AS: address space that is only reserved
+ *    (glibc's per-thread malloc arenas, Go's heap) would count, and esbuild or a
+ *    16-thread glibc program then fail at start under a 256 MiB cap.
  *    RLIMIT_NPROC caps the processes of the user (all of its processes count),
  *    and there is no CPU share. `npm run doctor` says which mode holds here.
  */
