@@ -48,9 +48,7 @@ export function textSummary(records: RunRecord[], elapsedMs: number, notRun: Not
   const lines = [
     `${t.runs} runs: ${t.executed} executed, ${t.cached} from cache, ${t.unexpected} unexpected (${(elapsedMs / 1000).toFixed(1)} s)`,
   ];
-  for (const reason of new Set(notRun.map((n) => n.reason))) {
-    lines.push(`${notRun.filter((n) => n.reason === reason).length} runs not made on this machine: ${reason}`);
-  }
+  for (const [reason, which] of Map.groupBy(notRun, (n) => n.reason)) lines.push(`${which.length} runs not made on this machine: ${reason}`);
   if (t.executed === 0 && t.runs > 0) lines.push('Nothing changed: 0 runs executed.');
   const slowest = records
     .filter((r) => !r.cached && r.result.durationMs !== null)

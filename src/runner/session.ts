@@ -138,8 +138,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
     throw new LabError({ name: 'NothingSelected', message: `--only ${options.only.join(', ')} selects no run.`, hint: '`npm run probes -- --list` prints every probe and variant id.' });
   }
   const { runnable: runs, notRun } = splitRunnable(planned, backend.cannotRun?.bind(backend));
-  for (const reason of new Set(notRun.map((n) => n.reason))) {
-    const which = notRun.filter((n) => n.reason === reason);
+  for (const [reason, which] of Map.groupBy(notRun, (n) => n.reason)) {
     log(`not run here (${which.length} runs, shown as such on the pages): ${reason}`);
   }
   const controller = new AbortController();
