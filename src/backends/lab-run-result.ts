@@ -1,5 +1,8 @@
 import { release } from 'node:os';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CompileOutput } from './backend.ts';
+import type { DnsRun } from '../dns/query-log.ts';
 import type { RunSpec } from '../runner/plan.ts';
 import type { Outcome, Result } from '../runner/result.ts';
 import { decodeOutput } from '../runner/output.ts';
@@ -44,7 +47,7 @@ export interface RawRun {
 }
 
 /** Everything of a Result that does not depend on how the run went. */
-export function resultBase(run: RunSpec, compiled: CompileOutput, runnerVersion: string) {
+function resultBase(run: RunSpec, compiled: CompileOutput, runnerVersion: string) {
   const env = run.env;
   return {
     schemaVersion: 1 as const,
@@ -73,7 +76,7 @@ export function resultBase(run: RunSpec, compiled: CompileOutput, runnerVersion:
   };
 }
 
-export function compileFailedResult(base: ReturnType<typeof resultBase>): Result {
+function compileFailedResult(base: ReturnType<typeof resultBase>): Result {
   return {
     ...base,
     outcome: { kind: 'compile-failed' },
@@ -90,7 +93,7 @@ export function compileFailedResult(base: ReturnType<typeof resultBase>): Result
 }
 
 /** Reads how the run ended: the runner's own verdicts (timeout, output cap) first, then lab-run's status. */
-export function outcomeOf(out: RawRun, status: LabRunStatus | undefined, ended = 'container'): Outcome {
+function outcomeOf(out: RawRun, status: LabRunStatus | undefined, ended = 'container'): Outcome {
   if (out.timedOut) return { kind: 'timeout' };
   if (out.truncated) return { kind: 'output-truncated' };
   if (status?.signal !== undefined)
@@ -105,7 +108,7 @@ export function outcomeOf(out: RawRun, status: LabRunStatus | undefined, ended =
   return { kind: 'exec-failed', reason: `the run ended (${ended} status ${out.statusCode}) without a status from lab-run` };
 }
 
-export function runResult(base: ReturnType<typeof resultBase>, out: RawRun, status: LabRunStatus | undefined, ended?: string): Result {
+function runResult(base: ReturnType<typeof resultBase>, out: RawRun, status: LabRunStatus | undefined, ended?: string): Result {
   const stdout = decodeOutput(out.stdout);
   const stderr = decodeOutput(out.stderr);
   return {
@@ -121,4 +124,36 @@ export function runResult(base: ReturnType<typeof resultBase>, out: RawRun, stat
     oomKilled: out.oomKilled,
     resources: status ? { userUs: status.userUs, sysUs: status.sysUs, maxRssKb: status.maxRssKb } : null,
   };
+}
+
+/** What a backend starts for a run: lab-run as PID 1, writing its status into the folder mounted at /run/lab. */
+export const labRunCommand = (run: RunSpec) => ['/usr/local/bin/lab-run', '/run/lab/status', ...run.argv];
+
+/**
+ * Executing a run, around each backend's own way of starting labRunCommand: a
+ * failed compile is the result; otherwise a fresh status folder that the probe
+ * (as nobody) may write, given to `start` to mount at /run/lab; the status
+ * lab-run left there makes the result; the folder goes whatever happens.
+ */
+export async function executeWithStatus(
+  run: RunSpec,
+  compiled: CompileOutput,
+  o: { cacheDir: string; runnerVersion: string; throwIfAborted: () => void; ended?: string },
+  start: (work: string) => Promise<{ out: RawRun; dns?: DnsRun }>,
+): Promise<Result> {
+  const base = resultBase(run, compiled, o.runnerVersion);
+  if (!compiled.ok) return compileFailedResult(base);
+  o.throwIfAborted();
+  const work = mkdtempSync(join(o.cacheDir, 'work-'));
+  try {
+    // The status folder is the one place the probe may write outside /tmp.
+    chmodSync(work, 0o777);
+    const { out, dns } = await start(work);
+    o.throwIfAborted();
+    const statusFile = join(work, 'status');
+    const status: LabRunStatus | undefined = existsSync(statusFile) ? JSON.parse(readFileSync(statusFile, 'utf8')) : undefined;
+    return { ...runResult(base, out, status, o.ended), ...(dns ? { dns } : {}) };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }

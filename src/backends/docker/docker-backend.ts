@@ -1,11 +1,9 @@
 import type Docker from 'dockerode';
-import { existsSync, readFileSync, rmSync, chmodSync, mkdtempSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Backend, CompileOutput } from '../backend.ts';
 import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environments, images as recipes, type ImageSource } from '../../config/environments.ts';
-import { compileFailedResult, compileLimits, resultBase, runResult, type LabRunStatus } from '../lab-run-result.ts';
+import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { assertEngine } from './engine.ts';
 import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
@@ -87,20 +85,14 @@ export class DockerBackend implements Backend {
     );
   }
 
-  async execute(run: RunSpec, compiled: CompileOutput): Promise<Result> {
-    const base = resultBase(run, compiled, this.o.runnerVersion);
-    if (!compiled.ok) return compileFailedResult(base);
-    this.throwIfAborted();
-    const work = mkdtempSync(join(this.o.cacheDir, 'work-'));
-    try {
-      // The probe runs as nobody; the status folder is the one place it may write outside /tmp.
-      chmodSync(work, 0o777);
-      const limits = run.variant.limits;
+  execute(run: RunSpec, compiled: CompileOutput): Promise<Result> {
+    const o = { cacheDir: this.o.cacheDir, runnerVersion: this.o.runnerVersion, throwIfAborted: () => this.throwIfAborted() };
+    return executeWithStatus(run, compiled, o, async (work) => {
       const world: DnsWorld | undefined = run.variant.dns ? await startDnsWorld(this.o.docker, this.serviceImage, run.variant.dns, work) : undefined;
       let dns: DnsRun | undefined;
       const out = await runContainer(this.o.docker, {
         image: run.env.runImage.id,
-        cmd: ['/usr/local/bin/lab-run', '/run/lab/status', ...run.argv],
+        cmd: labRunCommand(run),
         workdir: '/tmp',
         user: '65534:65534',
         binds: [`${compiled.binaryDir}:${programDir}:ro`, `${work}:/run/lab`, ...(world?.binds ?? [])],
@@ -108,17 +100,12 @@ export class DockerBackend implements Backend {
         env: run.variant.env,
         stdin: run.variant.stdin,
         stackLimitKib: run.variant.stackLimitKib,
-        ...limits,
+        ...run.variant.limits,
       }).finally(async () => {
         dns = await world?.stop();
       });
-      this.throwIfAborted();
-      const statusFile = join(work, 'status');
-      const status: LabRunStatus | undefined = existsSync(statusFile) ? JSON.parse(readFileSync(statusFile, 'utf8')) : undefined;
-      return { ...runResult(base, out, status), ...(dns ? { dns } : {}) };
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
+      return { out, dns };
+    });
   }
 
   private throwIfAborted(): void {

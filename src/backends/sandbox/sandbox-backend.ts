@@ -7,7 +7,7 @@ import { environments } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
 import { sha256 } from '../../runner/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
-import { compileFailedResult, compileLimits, resultBase, runResult, type LabRunStatus } from '../lab-run-result.ts';
+import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
 import { dnsUnavailable, startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
@@ -133,60 +133,53 @@ export class SandboxBackend implements Backend {
     );
   }
 
-  async execute(run: RunSpec, compiled: CompileOutput): Promise<Result> {
-    const base = resultBase(run, compiled, this.o.runnerVersion);
-    if (!compiled.ok) return compileFailedResult(base);
-    this.throwIfAborted();
-    const work = mkdtempSync(join(this.o.cacheDir, 'work-'));
-    // Apart from the status folder, which the probe may write.
-    const etcDir = mkdtempSync(join(this.o.cacheDir, 'etc-'));
-    try {
-      // The probe runs as nobody; the status folder is the one place it may write outside /tmp.
-      chmodSync(work, 0o777);
-      chmodSync(etcDir, 0o755);
-      const network = this.o.network?.(run);
-      const etc: Record<string, string> = {};
-      for (const [name, content] of Object.entries(network?.etc ?? {})) {
-        etc[name] = join(etcDir, name);
-        writeFileSync(etc[name], content, { mode: 0o644 });
+  execute(run: RunSpec, compiled: CompileOutput): Promise<Result> {
+    const o = { cacheDir: this.o.cacheDir, runnerVersion: this.o.runnerVersion, throwIfAborted: () => this.throwIfAborted(), ended: 'sandbox' };
+    return executeWithStatus(run, compiled, o, async (work) => {
+      // Apart from the status folder, which the probe may write.
+      const etcDir = mkdtempSync(join(this.o.cacheDir, 'etc-'));
+      try {
+        chmodSync(etcDir, 0o755);
+        const network = this.o.network?.(run);
+        const etc: Record<string, string> = {};
+        for (const [name, content] of Object.entries(network?.etc ?? {})) {
+          etc[name] = join(etcDir, name);
+          writeFileSync(etc[name], content, { mode: 0o644 });
+        }
+        const root = this.root(run.env.runImage.id);
+        const world: SandboxDnsWorld | undefined = run.variant.dns
+          ? await startSandboxDnsWorld(await this.serviceRoot(), run.variant.dns, join(etcDir, 'dns'), this.mode.privileged)
+          : undefined;
+        Object.assign(etc, world?.etc);
+        const missing = Object.keys(etc).some((name) => !existsSync(join(root.dir, 'etc', name)));
+        let dns: DnsRun | undefined;
+        const out = await runSandbox(
+          {
+            root,
+            cmd: labRunCommand(run),
+            workdir: '/tmp',
+            binds: [{ src: compiled.binaryDir, dest: programDir }, { src: work, dest: '/run/lab', rw: true }],
+            asNobody: true,
+            env: run.variant.env,
+            stdin: run.variant.stdin,
+            stackLimitKib: run.variant.stackLimitKib,
+            sidecars: network?.sidecars,
+            etc,
+            etcEntries: missing ? topLevelOf(join(root.dir, 'etc')) : undefined,
+            sharedNetwork: world !== undefined,
+            ...run.variant.limits,
+          },
+          this.mode,
+          'bwrap',
+          world?.netns,
+        ).finally(async () => {
+          dns = await world?.stop();
+        });
+        return { out, dns };
+      } finally {
+        rmSync(etcDir, { recursive: true, force: true });
       }
-      const root = this.root(run.env.runImage.id);
-      const world: SandboxDnsWorld | undefined = run.variant.dns
-        ? await startSandboxDnsWorld(await this.serviceRoot(), run.variant.dns, join(etcDir, 'dns'), this.mode.privileged)
-        : undefined;
-      Object.assign(etc, world?.etc);
-      const missing = Object.keys(etc).some((name) => !existsSync(join(root.dir, 'etc', name)));
-      let dns: DnsRun | undefined;
-      const out = await runSandbox(
-        {
-          root,
-          cmd: ['/usr/local/bin/lab-run', '/run/lab/status', ...run.argv],
-          workdir: '/tmp',
-          binds: [{ src: compiled.binaryDir, dest: programDir }, { src: work, dest: '/run/lab', rw: true }],
-          asNobody: true,
-          env: run.variant.env,
-          stdin: run.variant.stdin,
-          stackLimitKib: run.variant.stackLimitKib,
-          sidecars: network?.sidecars,
-          etc,
-          etcEntries: missing ? topLevelOf(join(root.dir, 'etc')) : undefined,
-          sharedNetwork: world !== undefined,
-          ...run.variant.limits,
-        },
-        this.mode,
-        'bwrap',
-        world?.netns,
-      ).finally(async () => {
-        dns = await world?.stop();
-      });
-      this.throwIfAborted();
-      const statusFile = join(work, 'status');
-      const status: LabRunStatus | undefined = existsSync(statusFile) ? JSON.parse(readFileSync(statusFile, 'utf8')) : undefined;
-      return { ...runResult(base, out, status, 'sandbox'), ...(dns ? { dns } : {}) };
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-      rmSync(etcDir, { recursive: true, force: true });
-    }
+    });
   }
 
   /** A shell in an environment's run root, for check-binary (as nobody, /out writable). */
