@@ -56,3 +56,41 @@ export function followTheme(charts: Chart[], recolour?: (chart: Chart, colours: 
     }
   }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
 }
+
+/**
+ * Draws every figure that matches `selector` once it nears the viewport: the
+ * figure's data is the JSON script inside it, `make` builds the chart on its
+ * canvas in the page's colours; the charts then follow the theme.
+ */
+export function drawFigures<Spec>(
+  selector: string,
+  make: (canvas: HTMLCanvasElement, spec: Spec, colours: Palette) => Chart,
+  recolour?: (chart: Chart, colours: Palette) => void,
+): void {
+  const charts: Chart[] = [];
+  for (const figure of document.querySelectorAll<HTMLElement>(selector)) {
+    whenVisible(figure, () => {
+      const json = figure.querySelector('script[type="application/json"]')?.textContent;
+      const canvas = figure.querySelector('canvas');
+      if (!json || !canvas) return;
+      const colours = palette();
+      const chart = make(canvas, JSON.parse(json) as Spec, colours);
+      figure.dataset.rendered = 'true';
+      charts.push(chart);
+      markDrawn(chart, colours);
+    });
+  }
+  followTheme(charts, recolour);
+}
+
+/** Options of a bar chart in the page's colours; `y` adds to the value axis, `plugins` beside the legend. */
+export function barOptions(colours: Palette, y: Record<string, unknown> = {}, plugins: Record<string, unknown> = {}) {
+  const axis = () => ({ ticks: { color: colours.text }, grid: { color: colours.grid } });
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false as const,
+    scales: { x: axis(), y: { ...axis(), ...y } },
+    plugins: { legend: { labels: { color: colours.text } }, ...plugins },
+  };
+}
