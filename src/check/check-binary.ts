@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { runContainer } from '../backends/docker/container.ts';
 import { readElf, type ElfFacts } from './elf.ts';
-import { environments } from '../config/environments.ts';
+import { environmentById } from '../config/environments.ts';
 import type { BoundEnvironment } from '../runner/plan.ts';
 import { EnvironmentFiles, viewEnvironment, type EnvironmentShell, type EnvironmentSpec } from './environment.ts';
 import { judge, type Verdict } from './verdict.ts';
@@ -40,7 +40,7 @@ export function dockerShell(docker: Docker, imageId: string): EnvironmentShell {
 /** What check-binary needs of one environment: its libc family, its machine and a reader of its files. */
 export function checkedEnvironment(env: BoundEnvironment, shell: EnvironmentShell, cacheDir: string, machine: string): { spec: EnvironmentSpec; files: EnvironmentFiles } {
   return {
-    spec: { id: env.id, family: environments.find((e) => e.id === env.id)!.family, machine },
+    spec: { id: env.id, family: environmentById(env.id).family, machine },
     files: new EnvironmentFiles(shell, cacheDir, (p) => readElf(p)),
   };
 }

@@ -6,7 +6,7 @@
  * the run image with that folder at /probe. Pure: everything comes from the
  * result's provenance and argv and from the variant.
  */
-import { environments, images } from '../config/environments.ts';
+import { environmentById, images } from '../config/environments.ts';
 
 export interface ReproduceInput {
   /** The probe's main file, relative to c-probes/, e.g. "basics/hello.c": the build runs in its folder. */
@@ -84,10 +84,6 @@ export function reproduceCommand(input: ReproduceInput): string {
  */
 export function reproduceImages(run: { backend: string; buildTag: string; runTag: string; envId: string; compileEnvId: string }): { buildImage: string; runImage: string } {
   if (run.backend !== 'sandbox') return { buildImage: run.buildTag, runImage: run.runTag };
-  const offline = (id: string) => {
-    const env = environments.find((e) => e.id === id);
-    if (!env) throw new Error(`reproduce: environment "${id}" is not in src/config/environments.ts.`);
-    return env.flavours.offline;
-  };
+  const offline = (id: string) => environmentById(id).flavours.offline;
   return { buildImage: images[offline(run.compileEnvId).build]!.tag, runImage: images[offline(run.envId).run]!.tag };
 }

@@ -147,6 +147,13 @@ export const environments: Environment[] = [
   },
 ];
 
+/** The configured environment with this id; an unknown id is a programming error, named with where to look. */
+export function environmentById(id: string): Environment {
+  const env = environments.find((e) => e.id === id);
+  if (!env) throw new Error(`environment "${id}" is not in src/config/environments.ts (known: ${environmentIds().join(', ')})`);
+  return env;
+}
+
 export function environmentIds(): string[] {
   return environments.map((e) => e.id);
 }

@@ -4,7 +4,7 @@ import type { NotRun, RunRecord } from '../runner/run.ts';
 import type { Result } from '../runner/result.ts';
 import type { Verdict } from '../check/verdict.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
-import { environments as configured } from '../config/environments.ts';
+import { environmentById, environments as configured } from '../config/environments.ts';
 
 export interface EnvironmentSummary {
   id: string;
@@ -60,7 +60,7 @@ export interface ProbeEntry {
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
-  const config = configured.find((e) => e.id === env.id)!;
+  const config = environmentById(env.id);
   return {
     id: env.id,
     label: config.label,

@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import type { Backend, CompileOutput } from '../backend.ts';
 import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
-import { environments, images as recipes, type ImageSource } from '../../config/environments.ts';
+import { environmentById, environments, images as recipes, type ImageSource } from '../../config/environments.ts';
 import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { assertEngine } from './engine.ts';
@@ -44,7 +44,7 @@ export class DockerBackend implements Backend {
     const { source, reason } = await chooseImageSource(docker, dockerDir, this.o.imageSource);
     log(`images: ${source} (${reason})`);
     const built = await ensureImages(docker, dockerDir, source, log);
-    this.serviceImage = built.get(environments.find((e) => e.id === 'glibc')!.flavours[source].run)!.id;
+    this.serviceImage = built.get(environmentById('glibc').flavours[source].run)!.id;
     const bound = new Map<string, BoundEnvironment>();
     for (const env of environments.filter((e) => envIds.includes(e.id))) {
       const flavour = env.flavours[source];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Backend, CompileOutput } from '../backend.ts';
 import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
-import { environments } from '../../config/environments.ts';
+import { environmentById, environments } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
 import { sha256 } from '../../runner/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
@@ -104,7 +104,7 @@ export class SandboxBackend implements Backend {
 
   /** The glibc root, where the pinned (glibc-linked) Node runs a DNS scenario's server. */
   private serviceRoot(): Promise<RootInfo> {
-    return ensureRoot({ rootsDir: this.o.rootsDir, dockerDir: this.o.dockerDir, log: this.o.log }, environments.find((e) => e.id === 'glibc')!.sandbox.run);
+    return ensureRoot({ rootsDir: this.o.rootsDir, dockerDir: this.o.dockerDir, log: this.o.log }, environmentById('glibc').sandbox.run);
   }
 
   private root(id: string): RootInfo {
