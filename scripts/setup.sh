@@ -52,12 +52,16 @@ fi
 
 # 3. Node.js (pinned, in tools/node) and the project's npm packages.
 say "installing Node.js and npm packages"
+committed_lock=$(mktemp)
+cp package-lock.json "$committed_lock"
 bash scripts/with-node.sh npm install --no-audit --no-fund --loglevel=error
-if [ "${CI:-}" = true ] && ! git diff --quiet -- package-lock.json; then
-  echo "setup: package-lock.json is out of date with package.json; run npm install and commit the lockfile" >&2
-  git --no-pager diff --stat -- package-lock.json >&2
-  exit 1
+# A lockfile that npm install changes is drift only if what this machine installs
+# changed; the registry adding other platforms' optional packages is only a note
+# (src/setup/lockfile-drift.ts). CI fails on real drift; elsewhere it is a warning.
+if ! bash scripts/with-node.sh node scripts/lockfile-check.ts "$committed_lock" package-lock.json; then
+  [ "${CI:-}" = true ] && { rm -f "$committed_lock"; exit 1; }
 fi
+rm -f "$committed_lock"
 
 # 4. The environment images (built from Debian packages where no registry is reachable),
 #    and the sandbox backend's root filesystems (Debian packages too; no Docker needed).
