@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { runSession, projectPaths } from '../src/runner/session.ts';
+import { runSession, projectPaths } from '../src/session/session.ts';
 import { connectDocker } from '../src/backends/docker/engine.ts';
 import { runMain } from '../src/cli/run-main.ts';
 import { SandboxBackend } from '../src/backends/sandbox/sandbox-backend.ts';
 import { defaultRootsDir } from '../src/backends/sandbox/roots.ts';
-import type { CompileOutput } from '../src/backends/backend.ts';
+import type { CompileOutput } from '../src/runner/plan.ts';
 
 const { values } = parseArgs({
   options: {

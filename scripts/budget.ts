@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { projectPaths } from '../src/runner/session.ts';
+import { projectPaths } from '../src/session/session.ts';
 import { assertChromium, chromiumFlags } from '../src/site/chromium.ts';
 import { serveDist } from '../src/site/serve.ts';
 import { formatTable, gzipBytes, hasCharts, inlineScripts, limits, problems, type PageMeasure } from '../src/site/budget.ts';

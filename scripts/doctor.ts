@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { connectDocker, engineError } from '../src/backends/docker/engine.ts';
 import { currentImage, imagesFor } from '../src/backends/docker/images.ts';
 import { images } from '../src/config/environments.ts';
-import { projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
+import { projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/session/session.ts';
 import { formatError } from '../src/errors/lab-error.ts';
 import { runMain } from '../src/cli/run-main.ts';
 import { sandboxProblem, userNamespaceBlocker } from '../src/backends/sandbox/availability.ts';

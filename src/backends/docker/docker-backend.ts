@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
-import type { Backend, CompileOutput } from '../backend.ts';
-import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
+import type { Backend } from '../backend.ts';
+import { programDir, type BoundEnvironment, type CompileOutput, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environmentById, environments, images as recipes, type ImageSource } from '../../config/environments.ts';
 import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
@@ -10,7 +10,7 @@ import { runContainer, removeLiveContainers, removeStrayContainers } from './con
 import { LabError } from '../../errors/lab-error.ts';
 import { chooseImageSource, ensureImages, type ImageLog } from './images.ts';
 import { askImage } from './provenance.ts';
-import { dockerShell } from '../../check/check-binary.ts';
+import { dockerShell } from './shell.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
 import { startDnsWorld, type DnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';

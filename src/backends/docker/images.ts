@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { images as recipes, type ImageRecipe, type ImageSource, environments } from '../../config/environments.ts';
-import { sha256 } from '../../runner/hash.ts';
+import { sha256 } from '../../hash/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
 
 export const recipeLabel = 'org.musl-lab.recipe';

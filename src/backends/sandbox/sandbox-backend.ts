@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, rmSync, chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Backend, CompileOutput } from '../backend.ts';
-import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
+import type { Backend } from '../backend.ts';
+import { programDir, type BoundEnvironment, type CompileOutput, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environmentById, environments } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
-import { sha256 } from '../../runner/hash.ts';
+import { sha256 } from '../../hash/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
 import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';

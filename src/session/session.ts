@@ -11,13 +11,13 @@ import type { Backend } from '../backends/backend.ts';
 import { SandboxBackend } from '../backends/sandbox/sandbox-backend.ts';
 import { defaultRootsDir } from '../backends/sandbox/roots.ts';
 import { backendChoiceFrom, chooseBackend, type BackendChoice } from '../backends/choose.ts';
-import { ResultCache } from './cache.ts';
-import { planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
+import { ResultCache } from '../runner/cache.ts';
+import { planRuns, type BoundEnvironment, type PlanFilter } from '../runner/plan.ts';
 import { executeRuns, splitRunnable, type NotRun, type RunEvent, type RunRecord } from './run.ts';
 import { LabError } from '../errors/lab-error.ts';
-import { guardInterrupts } from './interrupt.ts';
-import { fetchNpmProgram } from './npm-fetch.ts';
-import { addChecks } from '../check/run-checks.ts';
+import { guardInterrupts } from '../runner/interrupt.ts';
+import { fetchNpmProgram } from '../runner/npm-fetch.ts';
+import { addChecks } from './run-checks.ts';
 
 export interface ProjectPaths {
   root: string;
