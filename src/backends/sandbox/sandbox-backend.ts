@@ -13,7 +13,7 @@ import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
 import { dnsUnavailable, startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
-import { runSandbox, killLiveSandboxes, resetStopping } from './spawn.ts';
+import { runSandbox, killLiveSandboxes, labRunDied, resetStopping } from './spawn.ts';
 import { limitMode, removeStrayCgroups } from './cgroup.ts';
 import { sandboxProblem } from './availability.ts';
 import type { HostMode } from './bwrap-args.ts';
@@ -175,6 +175,9 @@ export class SandboxBackend implements Backend {
         ).finally(async () => {
           dns = await world?.stop();
         });
+        this.throwIfAborted();
+        const died = labRunDied(out, existsSync(join(work, 'status')));
+        if (died) throw died;
         return { out, dns };
       } finally {
         rmSync(etcDir, { recursive: true, force: true });
