@@ -8,7 +8,7 @@ import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { assertEngine, engineLost, isConnectionLost } from './engine.ts';
 import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
 import { LabError } from '../../errors/lab-error.ts';
-import { chooseImageSource, ensureImages, type ImageLog } from './images.ts';
+import { chooseImageSource, ensureImages, imageSourceLine, type ImageLog } from './images.ts';
 import { askImage } from './provenance.ts';
 import { dockerShell } from './shell.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
@@ -42,7 +42,7 @@ export class DockerBackend implements Backend {
     await assertEngine(docker);
     await removeStrayContainers(docker, log);
     const { source, reason } = await chooseImageSource(docker, dockerDir, this.o.imageSource);
-    log(`images: ${source} (${reason})`);
+    log(imageSourceLine(source, reason));
     const built = await ensureImages(docker, dockerDir, source, log);
     this.serviceImage = built.get(environmentById('glibc').flavours[source].run)!.id;
     const bound = new Map<string, BoundEnvironment>();
