@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { runSession, projectPaths } from '../src/runner/session.ts';
+import { runSession, projectPaths } from '../src/session/session.ts';
 import { connectDocker } from '../src/backends/docker/engine.ts';
-import { runMain } from '../src/cli/run-main.ts';
+import { exitWhenFlushed, runMain } from '../src/cli/run-main.ts';
 import { SandboxBackend } from '../src/backends/sandbox/sandbox-backend.ts';
 import { defaultRootsDir } from '../src/backends/sandbox/roots.ts';
-import type { CompileOutput } from '../src/backends/backend.ts';
+import type { CompileOutput } from '../src/runner/plan.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,7 +23,7 @@ const { values } = parseArgs({
 });
 if (values.help) {
   process.stdout.write('npm run bench -- [--runs N] [--skip-build]\n\nMeasures the per-run overhead (median of N runs, default 30) of the Docker backend and of the\nbubblewrap sandbox backend on the same binary, against a bare `docker exec` of it, and cold vs\nwarm site build times. Overhead = the run\'s total time minus the program\'s own wall time.\n');
-  process.exit(0);
+  await exitWhenFlushed(0);
 }
 const n = Number(values.runs);
 

@@ -7,9 +7,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { projectPaths } from '../src/runner/session.ts';
+import { projectPaths } from '../src/session/session.ts';
 import { assertChromium, chromiumFlags } from '../src/site/chromium.ts';
 import { serveDist } from '../src/site/serve.ts';
+import { exitWhenFlushed, runMain } from '../src/cli/run-main.ts';
 import { formatTable, gzipBytes, hasCharts, inlineScripts, limits, problems, type PageMeasure } from '../src/site/budget.ts';
 
 const { values } = parseArgs({
@@ -29,7 +30,7 @@ throttling (--desktop: its desktop profile), and prints per page: performance, a
 and the JavaScript the page loads, gzip -9. Budget: performance >= ${limits.performance},
 accessibility ${limits.accessibility}, JavaScript <= ${limits.jsKib} KiB (${limits.jsKibWithCharts} KiB on pages with charts).
 `);
-  process.exit(0);
+  await exitWhenFlushed(0);
 }
 
 const root = projectPaths().root;
@@ -42,7 +43,7 @@ function pages(): string[] {
     .sort();
 }
 
-async function main() {
+async function main(): Promise<number> {
   const chromePath = assertChromium();
   const site = await serveDist(root);
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumFlags] });
@@ -87,11 +88,11 @@ async function main() {
   const over = measures.filter((m) => problems(m).length > 0);
   if (over.length) {
     process.stderr.write(`\nbudget: ${over.length} of ${measures.length} pages over the budget (see the table).\n`);
-    process.exitCode = 1;
-  } else process.stderr.write(`\nbudget: all ${measures.length} pages within the budget.\n`);
+    return 1;
+  }
+  process.stderr.write(`\nbudget: all ${measures.length} pages within the budget.\n`);
+  return 0;
 }
 
-main().catch((error) => {
-  process.stderr.write(`budget: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(2);
-});
+// Exit 1: a page over the budget; 2: the budget could not be measured.
+runMain(main, 2);

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LabError } from '../src/errors/lab-error.ts';
-import { projectPaths, runnerVersion, imageSourceFromEnv } from '../src/runner/session.ts';
+import { projectPaths, runnerVersion, imageSourceFromEnv } from '../src/session/session.ts';
 import { connectDocker } from '../src/backends/docker/engine.ts';
 import { DockerBackend } from '../src/backends/docker/docker-backend.ts';
 import { defaultEnvironmentIds, environmentIds } from '../src/config/environments.ts';

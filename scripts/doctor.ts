@@ -2,9 +2,9 @@
 import { existsSync, accessSync, constants } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { connectDocker, engineError } from '../src/backends/docker/engine.ts';
-import { currentImage, imagesFor } from '../src/backends/docker/images.ts';
+import { chooseImageSource, currentImage, imagesFor } from '../src/backends/docker/images.ts';
 import { images } from '../src/config/environments.ts';
-import { projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
+import { projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/session/session.ts';
 import { formatError } from '../src/errors/lab-error.ts';
 import { runMain } from '../src/cli/run-main.ts';
 import { sandboxProblem, userNamespaceBlocker } from '../src/backends/sandbox/availability.ts';
@@ -65,6 +65,16 @@ async function main(): Promise<number> {
   }
 
   const source = imageSourceFromEnv();
+  if (engine && source === 'auto') {
+    // The same check a run makes (pulling the upstream base images when they are missing); runs say
+    // only "no registry reachable: using offline images", the engine's own error is shown here.
+    const chosen = await chooseImageSource(docker, paths.dockerDir, 'auto').catch((error: unknown) => ({ source: 'offline' as const, reason: 'the check failed', detail: formatError(error) }));
+    add({
+      name: 'image source',
+      ok: true,
+      detail: chosen.detail ? `${chosen.source}: ${chosen.reason} (${chosen.detail}); offline images are built from Debian packages instead` : `${chosen.source} (${chosen.reason})`,
+    });
+  }
   if (engine) {
     for (const src of source === 'auto' ? (['offline', 'upstream'] as const) : [source]) {
       for (const key of imagesFor(src)) {

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { connectDocker, assertEngine } from '../src/backends/docker/engine.ts';
 import { chooseImageSource, ensureImages, imagesFor } from '../src/backends/docker/images.ts';
-import { projectPaths, imageSourceFromEnv } from '../src/runner/session.ts';
+import { projectPaths, imageSourceFromEnv } from '../src/session/session.ts';
 import { runMain } from '../src/cli/run-main.ts';
 import { ensureRoot, defaultRootsDir } from '../src/backends/sandbox/roots.ts';
 import { roots } from '../src/config/environments.ts';

@@ -1,6 +1,6 @@
 // npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--show] [--backend auto|docker|sandbox] [--images auto|upstream|offline]
 import { parseArgs } from 'node:util';
-import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
+import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/session/session.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
 import { progressPrinter } from '../src/cli/progress.ts';

@@ -1,16 +1,6 @@
-import type { BoundEnvironment, CompileSpec, RunSpec } from '../runner/plan.ts';
+import type { BoundEnvironment, CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
 import type { BackendName, Result } from '../runner/result.ts';
 import type { EnvironmentShell } from '../check/environment.ts';
-
-export interface CompileOutput {
-  ok: boolean;
-  exitCode: number;
-  diagnostics: string;
-  durationMs: number;
-  /** Host folder holding the binary "probe", when ok. */
-  binaryDir: string;
-  cached: boolean;
-}
 
 /**
  * What a backend (Docker today, a daemonless sandbox later) must do. Every

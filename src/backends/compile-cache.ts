@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, chmodSync, mkdtempSync } from 'node:fs';
 import { join, dirname } from 'node:path';
-import type { CompileOutput } from './backend.ts';
-import type { CompileSpec } from '../runner/plan.ts';
+import type { CompileOutput, CompileSpec } from '../runner/plan.ts';
 import type { RawRun } from './lab-run-result.ts';
 import { writeFileAtomic } from '../runner/cache.ts';
 import { decodeOutput } from '../runner/output.ts';

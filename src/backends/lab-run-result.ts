@@ -1,9 +1,8 @@
 import { release } from 'node:os';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompileOutput } from './backend.ts';
 import type { DnsRun } from '../dns/query-log.ts';
-import type { RunSpec } from '../runner/plan.ts';
+import type { CompileOutput, RunSpec } from '../runner/plan.ts';
 import type { Outcome, Result } from '../runner/result.ts';
 import { decodeOutput } from '../runner/output.ts';
 import { signalName } from './docker/signals.ts';

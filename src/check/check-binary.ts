@@ -1,5 +1,3 @@
-import type Docker from 'dockerode';
-import { runContainer } from '../backends/docker/container.ts';
 import { readElf, type ElfFacts } from './elf.ts';
 import { environmentById } from '../config/environments.ts';
 import type { BoundEnvironment } from '../runner/plan.ts';
@@ -14,28 +12,6 @@ export interface CheckReport {
 
 /** Bumped when the checker's reasoning changes: cached verdicts of the site are keyed by it. */
 export const checkerVersion = 1;
-
-/** A shell in a fresh container of an environment's run image (read-only root, no network, as nobody). */
-export function dockerShell(docker: Docker, imageId: string): EnvironmentShell {
-  return {
-    id: imageId,
-    run: async (script, args, outDir) => {
-      const out = await runContainer(docker, {
-        image: imageId,
-        cmd: ['/bin/sh', '-c', script, 'sh', ...args],
-        workdir: '/',
-        user: '65534:65534',
-        binds: [`${outDir}:/out`],
-        timeoutMs: 60_000,
-        memoryMb: 256,
-        pids: 32,
-        cpus: 1,
-        outputBytes: 4 * 1024 * 1024,
-      });
-      return out.stdout.toString('utf8');
-    },
-  };
-}
 
 /** What check-binary needs of one environment: its libc family, its machine and a reader of its files. */
 export function checkedEnvironment(env: BoundEnvironment, shell: EnvironmentShell, cacheDir: string, machine: string): { spec: EnvironmentSpec; files: EnvironmentFiles } {

@@ -3,7 +3,7 @@ import { dirname, join, posix } from 'node:path';
 import type { ElfFacts } from './elf.ts';
 import { isMuslReserved, type EnvironmentView, type FoundLibrary } from './verdict.ts';
 import { writeFileAtomic } from '../runner/cache.ts';
-import { sha256 } from '../runner/hash.ts';
+import { sha256 } from '../hash/hash.ts';
 
 /**
  * Builds an EnvironmentView from an environment's own files: its ld.so cache or

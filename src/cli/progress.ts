@@ -1,4 +1,4 @@
-import type { RunEvent } from '../runner/run.ts';
+import type { RunEvent } from '../session/run.ts';
 import { outcomeLabel } from '../runner/result.ts';
 
 /**

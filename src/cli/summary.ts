@@ -1,4 +1,4 @@
-import type { NotRun, RunRecord } from '../runner/run.ts';
+import type { NotRun, RunRecord } from '../session/run.ts';
 import { outcomeLabel } from '../runner/result.ts';
 
 export interface Totals {

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioSchema, scenarioProblems, type DnsScenario } from './scenario.ts';
-import { formatIssues } from '../manifest/format-issues.ts';
+import { formatIssues } from '../errors/format-issues.ts';
 import { LabError } from '../errors/lab-error.ts';
-import { sha256 } from '../runner/hash.ts';
+import { sha256 } from '../hash/hash.ts';
 
 /** Scenarios live next to the DNS probes: c-probes/dns/scenarios/<id>.json. */
 export const scenarioFolder = 'dns/scenarios';

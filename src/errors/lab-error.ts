@@ -13,17 +13,24 @@ export interface LabErrorInit {
   /** The file the problem is in, when there is one. */
   file?: string;
   cause?: unknown;
+  /**
+   * The failure stopped a session part-way (an engine or a sandbox helper died):
+   * the session adds how many runs had completed and were kept in the cache.
+   */
+  stoppedRun?: boolean;
 }
 
 export class LabError extends Error {
   readonly hint?: string;
   readonly file?: string;
+  readonly stoppedRun: boolean;
 
   constructor(init: LabErrorInit) {
     super(init.message, { cause: init.cause });
     this.name = init.name;
     this.hint = init.hint;
     this.file = init.file;
+    this.stoppedRun = init.stoppedRun ?? false;
   }
 }
 

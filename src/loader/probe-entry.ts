@@ -1,6 +1,6 @@
 import type { Probe } from '../manifest/probe.ts';
 import { runArgv, type BoundEnvironment } from '../runner/plan.ts';
-import type { NotRun, RunRecord } from '../runner/run.ts';
+import type { NotRun, RunRecord } from '../session/run.ts';
 import type { Result } from '../runner/result.ts';
 import type { Verdict } from '../check/verdict.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';

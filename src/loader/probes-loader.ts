@@ -1,5 +1,5 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { runSession, projectPaths } from '../runner/session.ts';
+import { runSession, projectPaths } from '../session/session.ts';
 import { probeEntries } from './probe-entry.ts';
 import { mismatchReport, totals } from '../cli/summary.ts';
 import { formatError, LabError } from '../errors/lab-error.ts';

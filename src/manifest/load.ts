@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, dirname, basename, posix } from 'node:path';
 import { manifestSchema, type Manifest } from './schema.ts';
-import { formatIssues } from './format-issues.ts';
+import { formatIssues } from '../errors/format-issues.ts';
 import { collectIncludes } from './includes.ts';
 import { defaultLimits, type Build, type Probe, type ResolvedVariant } from './probe.ts';
 import type { SourceFile } from './includes.ts';

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import type { CompileOutput } from '../backends/backend.ts';
+import type { CompileOutput } from './plan.ts';
 import type { Probe } from '../manifest/probe.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { writeFileAtomic } from './cache.ts';

@@ -1,5 +1,5 @@
 import type { Probe, ResolvedVariant } from '../manifest/probe.ts';
-import { normaliseSource, sha256 } from './hash.ts';
+import { normaliseSource, sha256 } from '../hash/hash.ts';
 import { resultId, type BackendName } from './result.ts';
 
 /** An environment as this run resolved it: which images, which compiler, which versions. */
@@ -27,6 +27,17 @@ export interface CompileSpec {
   ldflags: string[];
   /** Compiler (or build script) argv, run in the probe's folder; for npm, the fetch as a reader would type it. */
   command: string[];
+}
+
+/** What a compile (or an npm fetch) of a CompileSpec leaves: backends make it, runs mount binaryDir. */
+export interface CompileOutput {
+  ok: boolean;
+  exitCode: number;
+  diagnostics: string;
+  durationMs: number;
+  /** Host folder holding the binary "probe", when ok. */
+  binaryDir: string;
+  cached: boolean;
 }
 
 /** Where a run finds its program: the compile output folder is mounted read-only here. */

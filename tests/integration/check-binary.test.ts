@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { runSession } from '../../src/runner/session.ts';
+import { runSession } from '../../src/session/session.ts';
 import { readElf } from '../../src/check/elf.ts';
 import { fixtureProject } from './helpers.ts';
 

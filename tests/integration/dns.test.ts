@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { runSession } from '../../src/runner/session.ts';
+import { runSession } from '../../src/session/session.ts';
 import { connectDocker, containerLabel } from '../../src/backends/docker/engine.ts';
 import { fixtureProject, sessionRecords } from './helpers.ts';
 

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, writeFileSync, chmodSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectPaths } from '../../src/runner/session.ts';
+import { projectPaths } from '../../src/session/session.ts';
 import { fixtureProject } from './helpers.ts';
 
 // Engine faults give one clear message with the fix, a non-zero exit, and no stack trace.

@@ -1,8 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectPaths, type ProjectPaths } from '../../src/runner/session.ts';
-import type { RunRecord } from '../../src/runner/run.ts';
+import { projectPaths, type ProjectPaths } from '../../src/session/session.ts';
+import type { RunRecord } from '../../src/session/run.ts';
 import type { Result } from '../../src/runner/result.ts';
 
 const real = projectPaths();

@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync, readFileSync, existsSync, readdirSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { runSession } from '../../src/runner/session.ts';
-import type { RunRecord } from '../../src/runner/run.ts';
+import { runSession } from '../../src/session/session.ts';
+import type { RunRecord } from '../../src/session/run.ts';
 import { connectDocker, containerLabel } from '../../src/backends/docker/engine.ts';
 import { fixtureProject } from './helpers.ts';
 

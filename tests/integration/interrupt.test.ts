@@ -3,7 +3,7 @@ import { execa } from 'execa';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connectDocker, containerLabel } from '../../src/backends/docker/engine.ts';
-import { projectPaths } from '../../src/runner/session.ts';
+import { projectPaths } from '../../src/session/session.ts';
 import { fixtureProject } from './helpers.ts';
 
 const cli = join(projectPaths().root, 'scripts', 'probes.ts');

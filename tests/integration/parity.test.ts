@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { runSession } from '../../src/runner/session.ts';
-import type { RunRecord } from '../../src/runner/run.ts';
+import { runSession } from '../../src/session/session.ts';
+import type { RunRecord } from '../../src/session/run.ts';
 import type { Outcome } from '../../src/runner/result.ts';
 import { backendDifferences } from '../../src/config/backend-differences.ts';
 

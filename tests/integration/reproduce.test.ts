@@ -2,8 +2,8 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { constants } from 'node:os';
 import { execa } from 'execa';
 import { fixtureProject } from './helpers.ts';
-import { runSession } from '../../src/runner/session.ts';
-import type { RunRecord } from '../../src/runner/run.ts';
+import { runSession } from '../../src/session/session.ts';
+import type { RunRecord } from '../../src/session/run.ts';
 import { reproduceCommand } from '../../src/components/reproduce.ts';
 
 // The reproduce command a page offers, pasted into a shell: it must print what the runner recorded.

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { appendFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { runSession } from '../../src/runner/session.ts';
+import { runSession } from '../../src/session/session.ts';
 import { connectDocker, containerLabel } from '../../src/backends/docker/engine.ts';
 import { fixtureProject, sessionRecords } from './helpers.ts';
 

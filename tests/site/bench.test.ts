@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, inProject, root } from './helpers.ts';
-import { runSession } from '../../src/runner/session.ts';
+import { runSession } from '../../src/session/session.ts';
 import type { Result } from '../../src/runner/result.ts';
 import { summary, clearlyApart, formatRatio } from '../../src/components/bench-data.ts';
 

@@ -5,7 +5,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildSite, root } from './helpers.ts';
 import { assertChromium, chromiumFlags } from '../../src/site/chromium.ts';
 import { serveDist, type ServedSite } from '../../src/site/serve.ts';
-import { runSession } from '../../src/runner/session.ts';
+import { runSession } from '../../src/session/session.ts';
 import type { Result } from '../../src/runner/result.ts';
 
 // The built site in a real browser (Debian's chromium), served from dist/ on loopback.

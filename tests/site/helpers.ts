@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { inject } from 'vitest';
-import { projectPaths } from '../../src/runner/session.ts';
+import { projectPaths } from '../../src/session/session.ts';
 
 export const root = projectPaths().root;
 

@@ -7,7 +7,7 @@ import { LabError } from '../../src/errors/lab-error.ts';
 import { defaultLimits, type Probe, type ResolvedVariant } from '../../src/manifest/probe.ts';
 import type { BoundEnvironment, RunSpec } from '../../src/runner/plan.ts';
 import type { Result } from '../../src/runner/result.ts';
-import type { RunRecord } from '../../src/runner/run.ts';
+import type { RunRecord } from '../../src/session/run.ts';
 
 const made: string[] = [];
 afterEach(() => {

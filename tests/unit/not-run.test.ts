@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planRuns } from '../../src/runner/plan.ts';
-import { splitRunnable } from '../../src/runner/run.ts';
+import { splitRunnable } from '../../src/session/run.ts';
 import { dnsUnavailable } from '../../src/backends/sandbox/dns-world.ts';
 import { jsonReport, textSummary } from '../../src/cli/summary.ts';
 import { probeEntries } from '../../src/loader/probe-entry.ts';

@@ -129,6 +129,8 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
     docker.modem.demuxStream(stream, out, err);
     // "next-exit": a plain wait on a created-but-not-started container returns at once.
     const exited = container.wait({ condition: 'next-exit' });
+    // Awaited below; when the engine drops and start() fails first, its rejection must not go unhandled.
+    exited.catch(() => undefined);
     await container.start();
     if (hasStdin) {
       stream.write(req.stdin!);

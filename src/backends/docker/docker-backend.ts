@@ -1,16 +1,16 @@
 import type Docker from 'dockerode';
-import type { Backend, CompileOutput } from '../backend.ts';
-import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
+import type { Backend } from '../backend.ts';
+import { programDir, type BoundEnvironment, type CompileOutput, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environmentById, environments, images as recipes, type ImageSource } from '../../config/environments.ts';
 import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
-import { assertEngine } from './engine.ts';
+import { assertEngine, engineLost, isConnectionLost } from './engine.ts';
 import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
 import { LabError } from '../../errors/lab-error.ts';
-import { chooseImageSource, ensureImages, type ImageLog } from './images.ts';
+import { chooseImageSource, ensureImages, imageSourceLine, type ImageLog } from './images.ts';
 import { askImage } from './provenance.ts';
-import { dockerShell } from '../../check/check-binary.ts';
+import { dockerShell } from './shell.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
 import { startDnsWorld, type DnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';
@@ -42,7 +42,7 @@ export class DockerBackend implements Backend {
     await assertEngine(docker);
     await removeStrayContainers(docker, log);
     const { source, reason } = await chooseImageSource(docker, dockerDir, this.o.imageSource);
-    log(`images: ${source} (${reason})`);
+    log(imageSourceLine(source, reason));
     const built = await ensureImages(docker, dockerDir, source, log);
     this.serviceImage = built.get(environmentById('glibc').flavours[source].run)!.id;
     const bound = new Map<string, BoundEnvironment>();
@@ -70,7 +70,7 @@ export class DockerBackend implements Backend {
   }
 
   compile(spec: CompileSpec): Promise<CompileOutput> {
-    return compileOnce(
+    return this.whileEngineAnswers(compileOnce(
       this.o.cacheDir,
       spec,
       (out) =>
@@ -82,12 +82,12 @@ export class DockerBackend implements Backend {
           ...compileLimits,
         }),
       () => this.throwIfAborted(),
-    );
+    ));
   }
 
   execute(run: RunSpec, compiled: CompileOutput): Promise<Result> {
     const o = { cacheDir: this.o.cacheDir, runnerVersion: this.o.runnerVersion, throwIfAborted: () => this.throwIfAborted() };
-    return executeWithStatus(run, compiled, o, async (work) => {
+    return this.whileEngineAnswers(executeWithStatus(run, compiled, o, async (work) => {
       const world: DnsWorld | undefined = run.variant.dns ? await startDnsWorld(this.o.docker, this.serviceImage, run.variant.dns, work) : undefined;
       let dns: DnsRun | undefined;
       const out = await runContainer(this.o.docker, {
@@ -105,7 +105,16 @@ export class DockerBackend implements Backend {
         dns = await world?.stop();
       });
       return { out, dns };
-    });
+    }));
+  }
+
+  /** A dropped engine connection in the middle of a compile or a run becomes one clear error (DockerEngineLost). */
+  private async whileEngineAnswers<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      throw isConnectionLost(error) ? engineLost(error) : error;
+    }
   }
 
   private throwIfAborted(): void {

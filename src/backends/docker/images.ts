@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { images as recipes, type ImageRecipe, type ImageSource, environments } from '../../config/environments.ts';
-import { sha256 } from '../../runner/hash.ts';
+import { sha256 } from '../../hash/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
 
 export const recipeLabel = 'org.musl-lab.recipe';
@@ -157,15 +157,21 @@ export function upstreamBases(dockerDir: string): string[] {
   );
 }
 
+/** The run log's one line about the image source, in words (the registry's raw error is for `npm run doctor`). */
+export function imageSourceLine(source: ImageSource, reason: string): string {
+  return reason === 'no registry reachable' ? 'no registry reachable: using offline images (npm run doctor shows why)' : `images: ${source} (${reason})`;
+}
+
 /**
  * auto: upstream when its images exist or a registry hands out its base
- * images; offline otherwise. The reason is returned so the CLI can say it.
+ * images; offline otherwise. The reason is returned so the CLI can say it, in
+ * words; `detail` is the engine's own error, for `npm run doctor`.
  */
 export async function chooseImageSource(
   docker: Docker,
   dockerDir: string,
   requested: ImageSource | 'auto',
-): Promise<{ source: ImageSource; reason: string }> {
+): Promise<{ source: ImageSource; reason: string; detail?: string }> {
   if (requested !== 'auto') return { source: requested, reason: 'requested' };
   const upstream = imagesFor('upstream');
   const present = await Promise.all(upstream.map((k) => currentImage(docker, dockerDir, k)));
@@ -176,7 +182,8 @@ export async function chooseImageSource(
       const stream = await docker.pull(base);
       await follow(docker, stream, () => undefined);
     } catch (error) {
-      return { source: 'offline', reason: `no registry reachable (${base}: ${(error as Error).message.split('\n')[0]})` };
+      // The engine's own error is long and technical: `npm run doctor` shows it, the run log says it in words.
+      return { source: 'offline', reason: 'no registry reachable', detail: `${base}: ${(error as Error).message.split('\n')[0]}` };
     }
   }
   return { source: 'upstream', reason: 'the registry is reachable' };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
 import { runContainer } from './container.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
-import { sha256 } from '../../runner/hash.ts';
+import { sha256 } from '../../hash/hash.ts';
 
 /**
  * Asks an image what it is: the first line of a shell command's output.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { roots as recipes, type RootRecipe } from '../../config/environments.ts';
-import { sha256 } from '../../runner/hash.ts';
+import { sha256 } from '../../hash/hash.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
 import { LabError } from '../../errors/lab-error.ts';
 

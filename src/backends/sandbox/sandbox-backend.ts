@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, rmSync, chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Backend, CompileOutput } from '../backend.ts';
-import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
+import type { Backend } from '../backend.ts';
+import { programDir, type BoundEnvironment, type CompileOutput, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environmentById, environments } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
-import { sha256 } from '../../runner/hash.ts';
+import { sha256 } from '../../hash/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
 import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
@@ -13,7 +13,7 @@ import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
 import { dnsUnavailable, startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
-import { runSandbox, killLiveSandboxes, resetStopping } from './spawn.ts';
+import { runSandbox, killLiveSandboxes, labRunDied, resetStopping } from './spawn.ts';
 import { limitMode, removeStrayCgroups } from './cgroup.ts';
 import { sandboxProblem } from './availability.ts';
 import type { HostMode } from './bwrap-args.ts';
@@ -175,6 +175,9 @@ export class SandboxBackend implements Backend {
         ).finally(async () => {
           dns = await world?.stop();
         });
+        this.throwIfAborted();
+        const died = labRunDied(out, existsSync(join(work, 'status')));
+        if (died) throw died;
         return { out, dns };
       } finally {
         rmSync(etcDir, { recursive: true, force: true });

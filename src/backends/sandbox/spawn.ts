@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { RawRun } from '../lab-run-result.ts';
 import { bwrapArgs, type HostMode, type SandboxRequest } from './bwrap-args.ts';
 import { createRunCgroup, type RunCgroup } from './cgroup.ts';
+import { LabError } from '../../errors/lab-error.ts';
+import { signalName } from '../docker/signals.ts';
 
 /** Sandboxes started by this process and still running: killed on interrupt. */
 const live = new Set<() => void>();
@@ -28,7 +30,10 @@ export async function runSandbox(req: SandboxRequest, mode: HostMode, bwrap = 'b
     : spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
   let timedOut = false;
   let truncated = false;
+  /** Set when this process kills the sandbox (timeout, output cap, interrupt): any other signal came from outside. */
+  let killedHere = false;
   const kill = () => {
+    killedHere = true;
     cgroup?.killAll();
     child.kill('SIGKILL');
   };
@@ -55,10 +60,13 @@ export async function runSandbox(req: SandboxRequest, mode: HostMode, bwrap = 'b
     kill();
   }, req.timeoutMs);
   try {
-    const statusCode = await new Promise<number | null>((resolve, reject) => {
+    const { statusCode, signal } = await new Promise<{ statusCode: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
       child.on('error', reject);
-      child.on('close', (code) => resolve(code));
+      child.on('close', (code, sig) => resolve({ statusCode: code, signal: sig }));
     });
+    // The probe's own signals end lab-run's child, not bubblewrap: bubblewrap (or the shell that
+    // becomes it) killed by a signal nobody here sent means the run's helper died under it.
+    if (signal && !killedHere) throw helperDied(`${command[0]} with lab-enter and lab-run inside it`, child.pid, signal);
     // The sandbox may have ended by itself just as the timer fired: only a kill that happened counts.
     const oomKilled = cgroup?.oomKilled() ?? false;
     return {
@@ -75,6 +83,28 @@ export async function runSandbox(req: SandboxRequest, mode: HostMode, bwrap = 'b
     live.delete(kill);
     await cgroup?.remove();
   }
+}
+
+/** A run's sandbox helper killed from outside: the run has no result, and the session says how to resume. */
+export function helperDied(helper: string, pid: number | undefined, signal: string): LabError {
+  return new LabError({
+    name: 'SandboxHelperDied',
+    message:
+      `The sandbox helper of a run (${helper}${pid ? `, pid ${pid}` : ''}) was killed by ${signal} from outside musl-lab while the run was in flight. ` +
+      'How the probe would have ended is unknown, so that run has no result and none was recorded.',
+    hint: 'Find what killed it (the host\'s out-of-memory killer: dmesg; a process manager; a user), then run the same command again: completed results are cached, so it resumes where it stopped.',
+    stoppedRun: true,
+  });
+}
+
+/**
+ * lab-enter, which becomes lab-run (the sandbox's PID 1), killed from outside: bubblewrap
+ * then ends with 128 + the signal and lab-run never wrote its status. A probe killed
+ * by a signal is different: lab-run outlives it and records the signal. Pure.
+ */
+export function labRunDied(out: RawRun, wroteStatus: boolean): LabError | undefined {
+  if (wroteStatus || out.timedOut || out.truncated || out.oomKilled || out.statusCode === null || out.statusCode <= 128) return undefined;
+  return helperDied('lab-enter/lab-run, PID 1 of the sandbox', undefined, signalName(out.statusCode - 128));
 }
 
 /** Kills every sandbox of this process (on Ctrl-C or SIGTERM); no new one starts. */

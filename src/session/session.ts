@@ -11,13 +11,14 @@ import type { Backend } from '../backends/backend.ts';
 import { SandboxBackend } from '../backends/sandbox/sandbox-backend.ts';
 import { defaultRootsDir } from '../backends/sandbox/roots.ts';
 import { backendChoiceFrom, chooseBackend, type BackendChoice } from '../backends/choose.ts';
-import { ResultCache } from './cache.ts';
-import { planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
+import { ResultCache } from '../runner/cache.ts';
+import { planRuns, type BoundEnvironment, type PlanFilter } from '../runner/plan.ts';
 import { executeRuns, splitRunnable, type NotRun, type RunEvent, type RunRecord } from './run.ts';
 import { LabError } from '../errors/lab-error.ts';
-import { guardInterrupts } from './interrupt.ts';
-import { fetchNpmProgram } from './npm-fetch.ts';
-import { addChecks } from '../check/run-checks.ts';
+import { guardInterrupts } from '../runner/interrupt.ts';
+import { fetchNpmProgram } from '../runner/npm-fetch.ts';
+import { addChecks } from './run-checks.ts';
+import { progressCounter, withProgress } from './stopped-run.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -149,13 +150,18 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
     stopping = backend.abort();
     return stopping;
   });
+  // Counted so that an engine or helper dying part-way can say how much is done and kept.
+  const counter = progressCounter();
   try {
     const records = await executeRuns(runs, {
       backend,
       cache: new ResultCache(paths.cacheDir),
       force: options.force,
       concurrency: options.concurrency,
-      onEvent: options.onEvent,
+      onEvent: (event) => {
+        counter.onEvent(event);
+        options.onEvent?.(event);
+      },
       signal: controller.signal,
       fetchProgram: (spec) => fetchNpmProgram(spec.probe, paths.cacheDir, undefined, log),
     });
@@ -168,7 +174,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
   } catch (error) {
     // Let the containers go before the error reaches a caller that may exit at once.
     await stopping;
-    throw error;
+    throw withProgress(error, counter.progress);
   } finally {
     if (!stopping) release();
   }

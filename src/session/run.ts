@@ -1,9 +1,9 @@
-import type { Backend, CompileOutput } from '../backends/backend.ts';
-import type { ResultCache } from './cache.ts';
-import type { CompileSpec, RunSpec } from './plan.ts';
-import type { Result } from './result.ts';
-import { checkExpectation } from './expect.ts';
-import { limiter } from './limit.ts';
+import type { Backend } from '../backends/backend.ts';
+import type { ResultCache } from '../runner/cache.ts';
+import type { CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
+import type { Result } from '../runner/result.ts';
+import { checkExpectation } from '../runner/expect.ts';
+import { limiter } from '../runner/limit.ts';
 import type { Verdict } from '../check/verdict.ts';
 
 export interface RunRecord {

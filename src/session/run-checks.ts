@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Backend, CompileOutput } from '../backends/backend.ts';
-import type { CompileSpec, RunSpec } from '../runner/plan.ts';
-import type { RunRecord } from '../runner/run.ts';
+import type { Backend } from '../backends/backend.ts';
+import type { CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
+import type { RunRecord } from './run.ts';
 import { writeFileAtomic } from '../runner/cache.ts';
-import { sha256 } from '../runner/hash.ts';
-import { hostMachine, readElf } from './elf.ts';
-import { checkBinary, checkedEnvironment, checkerVersion } from './check-binary.ts';
-import { disagreement } from './agreement.ts';
-import type { Verdict } from './verdict.ts';
+import { sha256 } from '../hash/hash.ts';
+import { hostMachine, readElf } from '../check/elf.ts';
+import { checkBinary, checkedEnvironment, checkerVersion } from '../check/check-binary.ts';
+import { disagreement } from '../check/agreement.ts';
+import type { Verdict } from '../check/verdict.ts';
 
 export interface CheckDeps {
   backend: Backend;
