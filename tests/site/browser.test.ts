@@ -35,8 +35,8 @@ function pagePaths(): string[] {
 }
 
 /** Opens a page, noting console errors, page errors, failed requests and every request that leaves the site. */
-async function visit(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
+async function visit(path: string, page?: Page): Promise<{ page: Page; problems: string[] }> {
+  page ??= await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console error: ${m.text()} (${m.location().url})`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -145,46 +145,183 @@ describe('charts', () => {
 });
 
 describe('search', () => {
+  /** The text of each page's indexed body: program outputs apart from the prose around them. */
+  function indexedText(): Array<{ path: string; outputs: string[]; prose: string }> {
+    return pagePaths().map((path) => {
+      const html = readFileSync(join(root, 'dist', path, 'index.html'), 'utf8');
+      const body = html.slice(html.indexOf('data-pagefind-body')).replace(/<[^>]*data-pagefind-ignore[\s\S]*?<\/details>/g, ' ');
+      const outputs = [...body.matchAll(/<pre class="out"[^>]*>([\s\S]*?)<\/pre>/g)].map((m) => m[1]!);
+      const prose = body.replace(/<pre class="out"[^>]*>[\s\S]*?<\/pre>/g, ' ').replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]+>/g, ' ');
+      return { path, outputs, prose };
+    });
+  }
+
   /** A word that a program printed and that appears nowhere else on any page: only the index of outputs can find it. */
   function wordOnlyInOutput(): { word: string; path: string } {
+    const pages = indexedText();
     const seen = new Map<string, Set<string>>();
-    const prose: string[] = [];
-    for (const path of pagePaths()) {
-      const html = readFileSync(join(root, 'dist', path, 'index.html'), 'utf8');
-      const body = html.slice(html.indexOf('data-pagefind-body'));
-      const outputs = [...body.matchAll(/<pre class="out"[^>]*>([\s\S]*?)<\/pre>/g)].map((m) => m[1]!);
-      prose.push(body.replace(/<pre class="out"[^>]*>[\s\S]*?<\/pre>/g, ' ').replace(/<[^>]+>/g, ' ').toLowerCase());
-      for (const out of outputs) for (const word of out.match(/\b[A-Za-z]{6,}\b/g) ?? []) seen.set(word, (seen.get(word) ?? new Set()).add(path));
-    }
-    const all = prose.join(' ');
+    for (const { path, outputs } of pages) for (const out of outputs) for (const word of out.match(/\b[A-Za-z]{6,}\b/g) ?? []) seen.set(word, (seen.get(word) ?? new Set()).add(path));
+    const all = pages.map((p) => p.prose.toLowerCase()).join(' ');
     const found = [...seen].filter(([word, paths]) => paths.size === 1 && !all.includes(word.toLowerCase())).sort(([a], [b]) => b.length - a.length || a.localeCompare(b));
     expect(found.length, 'no word appears only in program output').toBeGreaterThan(0);
     return { word: found[0]![0], path: [...found[0]![1]][0]! };
   }
 
-  it('finds text that appears only in a probe output', async () => {
-    const { word, path } = wordOnlyInOutput();
-    const { page, problems } = await visit('/');
-    const loaded: string[] = [];
-    page.on('request', (r) => loaded.push(new URL(r.url()).pathname));
+  /** A word of a lesson's prose found on exactly one page and in no program output. */
+  function wordOnlyInProse(): { word: string; path: string } {
+    const pages = indexedText();
+    const seen = new Map<string, Set<string>>();
+    for (const { path, prose } of pages) for (const word of prose.match(/\b[a-z]{9,}\b/g) ?? []) seen.set(word, (seen.get(word) ?? new Set()).add(path));
+    const outputs = pages.flatMap((p) => p.outputs).join(' ').toLowerCase();
+    const found = [...seen].filter(([word, paths]) => paths.size === 1 && !outputs.includes(word) && [...paths][0] !== '/').sort(([a], [b]) => b.length - a.length || a.localeCompare(b));
+    expect(found.length, 'no word appears in the prose of one page only').toBeGreaterThan(0);
+    return { word: found[0]![0], path: [...found[0]![1]][0]! };
+  }
+
+  /** Opens a page, recording every path it requests from the start. */
+  async function visitRecording(path: string) {
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const visited = await visit(path, page);
     await page.waitForLoadState('networkidle');
-    // Pagefind's UI and index load only when the reader reaches for search.
-    expect(loaded.filter((p) => /pagefind|ui-core/.test(p))).toEqual([]);
-    await page.click('button[data-open-modal]');
-    await page.fill('.pagefind-ui__search-input', word);
-    const links = page.locator('.pagefind-ui__result-link');
-    await expect.poll(() => links.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    const hrefs = await links.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(hrefs, `searching "${word}"`).toContain(path);
+    return { ...visited, requested };
+  }
+
+  /** The first search of a page loads the dialog's code and Pagefind's index (seconds on a busy machine). */
+  const slow = 60_000;
+  const input = (page: Page) => page.locator('#site-search-input');
+  const dialogOpen = (page: Page) => page.locator('dialog.site-search__dialog').evaluate((d: HTMLDialogElement) => d.open);
+  const hits = (page: Page) => page.locator('#site-search-results a');
+  const hitPaths = (page: Page) => hits(page).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const focused = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.id || document.activeElement?.getAttribute('href') || document.activeElement?.tagName);
+
+  it('loads no search code and no index until the reader opens search, then finds text only a program printed', async () => {
+    const { word, path } = wordOnlyInOutput();
+    const { page, problems, requested } = await visitRecording('/threads/stack-size/');
+    const scriptsBefore = requested.filter((p) => p.endsWith('.js'));
+    expect(requested.filter((p) => p.includes('pagefind'))).toEqual([]);
+    // The shortcut and button are ready; nothing of search's behaviour has loaded yet.
+    await page.click('button[data-search-open]');
+    // The dialog shows at once, ready to type, before its code and the index have loaded.
+    expect(await dialogOpen(page)).toBe(true);
+    expect(await focused(page)).toBe('site-search-input');
+    await input(page).fill(word);
+    await expect.poll(() => hitPaths(page), { timeout: slow }).toContain(path);
+    expect(requested).toContain('/pagefind/pagefind.js');
+    expect(requested.filter((p) => p.endsWith('.js')).length).toBeGreaterThan(scriptsBefore.length + 1);
+    // The count is announced in the live region.
+    expect(await page.locator('.site-search__status[role="status"]').textContent()).toMatch(new RegExp(`^\\d+ pages? found for “${word}”`));
+    expect(await page.locator('#site-search-results mark').first().textContent()).toMatch(new RegExp(word, 'i'));
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('opens with Ctrl+K, ready to type', async () => {
-    const { page, problems } = await visit('/about/results/');
+  it('finds a lesson by its text; the arrow keys move between results, Enter follows one', async () => {
+    const { word, path } = wordOnlyInProse();
+    const { page, problems } = await visit('/');
     await page.keyboard.press('Control+k');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain('pagefind-ui__search-input');
+    await expect.poll(() => focused(page)).toBe('site-search-input');
+    await page.keyboard.type(word);
+    await expect.poll(() => hitPaths(page), { timeout: slow }).toContain(path);
+    const paths = await hitPaths(page);
+    const links = await hits(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
+    await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toBe(links[0]);
+    if (links.length > 1) {
+      await page.keyboard.press('ArrowDown');
+      expect(await focused(page)).toBe(links[1]);
+      await page.keyboard.press('ArrowUp');
+      expect(await focused(page)).toBe(links[0]);
+    }
+    await page.keyboard.press('ArrowUp');
+    expect(await focused(page)).toBe('site-search-input');
+    await page.keyboard.press('ArrowDown');
+    await Promise.all([page.waitForURL((url) => url.pathname === paths[0]), page.keyboard.press('Enter')]);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('opens with "/" and Ctrl+K, closes with Escape, and gives focus back to where it was', async () => {
+    const { page, problems } = await visit('/about/results/');
+    // Opened by the button: focus returns to the button.
+    await page.click('button[data-search-open]');
+    await expect.poll(() => focused(page)).toBe('site-search-input');
+    await page.keyboard.type('musl');
+    await page.keyboard.press('Escape');
+    expect(await dialogOpen(page)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.matches('button[data-search-open]'))).toBe(true);
+    // Opened by "/" from a link: focus returns to the link.
+    const link = page.locator('main a[href]').first();
+    await link.evaluate((a) => a.setAttribute('data-opener', ''));
+    await link.focus();
+    await page.keyboard.press('/');
+    await expect.poll(() => focused(page)).toBe('site-search-input');
+    // "/" typed in the field is text, not the shortcut.
+    await page.keyboard.press('/');
+    expect(await input(page).inputValue()).toContain('/');
+    await page.keyboard.press('Escape');
+    expect(await dialogOpen(page)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-opener'))).toBe(true);
+    // Ctrl+K toggles.
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => dialogOpen(page)).toBe(false);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when nothing matches, and does not index provenance', async () => {
+    const { page, problems } = await visit('/threads/stack-size/');
+    // An image id is shown in every run's provenance, which is kept out of the index.
+    const imageId = (await page.locator('code.image-id').first().textContent())!.replace(/^sha256:/, '');
+    await page.click('button[data-search-open]');
+    await input(page).fill(imageId.slice(0, 24));
+    const status = page.locator('.site-search__status');
+    await expect.poll(() => status.textContent(), { timeout: slow }).toMatch(/^No page matches “[0-9a-f]{24}”/);
+    expect(await hits(page).count()).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('explains a missing index and offers to try again', async () => {
+    const page = await context.newPage();
+    await page.route('**/pagefind/pagefind.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(site.url + '/');
+    await page.click('button[data-search-open]');
+    const status = page.locator('.site-search__status');
+    await expect.poll(() => status.textContent(), { timeout: slow }).toMatch(/^Search could not load its index \(\/pagefind\/pagefind\.js did not load\)/);
+    const retry = page.locator('button[data-search-retry]');
+    expect(await retry.isVisible()).toBe(true);
+    await page.unroute('**/pagefind/pagefind.js');
+    await retry.click();
+    await input(page).fill('musl');
+    await expect.poll(() => hits(page).count(), { timeout: slow }).toBeGreaterThan(0);
+    expect(await retry.isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('follows the light and dark themes', async () => {
+    const { page } = await visit('/');
+    const colours = async (theme: string) => {
+      await page.selectOption('starlight-theme-select select', theme);
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await page.click('button[data-search-open]');
+      await input(page).fill('musl');
+      await expect.poll(() => hits(page).count(), { timeout: slow }).toBeGreaterThan(0);
+      const read = (selector: string) => page.locator(selector).first().evaluate((e) => ({ bg: getComputedStyle(e).backgroundColor, fg: getComputedStyle(e).color }));
+      const result = { dialog: await read('dialog.site-search__dialog'), hit: await read('#site-search-results a'), title: await read('#site-search-results .site-search__title') };
+      await page.keyboard.press('Escape');
+      return result;
+    };
+    const dark = await colours('dark');
+    const light = await colours('light');
+    expect(dark.dialog.bg).not.toBe(light.dialog.bg);
+    expect(dark.hit.bg).not.toBe(light.hit.bg);
+    expect(dark.title.fg).not.toBe(light.title.fg);
+    // Text differs from its background in both themes.
+    for (const t of [dark, light]) expect(t.title.fg).not.toBe(t.hit.bg);
     await page.close();
   });
 });
