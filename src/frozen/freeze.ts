@@ -26,7 +26,7 @@ export function snapshotInput(session: FreezeSource, o: { dockerDir: string; run
   }
   // Only the environments some run used (a compile-only environment included).
   const used = new Set(session.records.flatMap((r) => [r.spec.env.id, r.spec.compile.env.id]));
-  for (const n of session.notRun) used.add(n.spec.env.id);
+  for (const n of session.notRun) for (const e of [n.spec.env.id, n.spec.compile.env.id]) used.add(e);
   return {
     madeAt: o.madeAt,
     runnerVersion: o.runnerVersion,

@@ -1,12 +1,15 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planRuns } from '../../src/runner/plan.ts';
 import { judge, staleList } from '../../src/frozen/staleness.ts';
 import { readSnapshot, writeSnapshot, snapshotFormat, type SnapshotIndex } from '../../src/frozen/snapshot.ts';
 import { frozenReason, type FrozenDeps } from '../../src/frozen/when.ts';
 import { allowStaleFromEnv } from '../../src/frozen/thaw.ts';
-import { boundEnv, boundEnvs, caught, probe, result, tempTree, variant } from './helpers.ts';
+import { snapshotInput } from '../../src/frozen/freeze.ts';
+import { environmentRecipe } from '../../src/frozen/recipe.ts';
+import { projectPaths } from '../../src/runner/session.ts';
+import { boundEnv, boundEnvs, caught, probe, record, result, tempTree, variant } from './helpers.ts';
 
 function expectLabError(fn: () => unknown, name: string) {
   const error = caught(fn);
@@ -171,5 +174,36 @@ describe('when a build takes the frozen results', () => {
 
   it('MUSL_LAB_ALLOW_STALE accepts 1, true, yes', () => {
     expect([undefined, '', '0', 'no', '1', 'true', 'YES'].map((v) => allowStaleFromEnv(v))).toEqual([false, false, false, false, true, true, true]);
+  });
+});
+
+describe('what freezing stores', () => {
+  const dockerDir = projectPaths().dockerDir;
+  const spec = (envId: string) => ({ id: `basics/hello:default@${envId}`, probe: probe(), env: envs.get(envId)!, compile: { env: envs.get(envId)! } }) as never;
+
+  it('the runs, the environments they used with their recipe hashes, and the runs not made', () => {
+    const input = snapshotInput(
+      { records: [record(result(), { spec: spec('glibc') })], notRun: [], envs: boundEnvs(boundEnv('glibc'), boundEnv('musl'), boundEnv('glibc-stock')) },
+      { dockerDir, runnerVersion: 'v1', madeAt: '2026-11-28T10:00:00.000Z' },
+    );
+    expect(input.environments.map((e) => e.bound.id)).toEqual(['glibc']);
+    expect(input.environments[0]!.recipe).toBe(environmentRecipe(dockerDir, boundEnv('glibc')));
+    expect(input.runs).toEqual([{ result: result() }]);
+  });
+
+  it('refuses results that disagree with their manifests, naming them', () => {
+    const bad = record(result(), { spec: spec('glibc'), mismatches: ['outcome: expected ok, observed exit 1'] });
+    const error = caught(() => snapshotInput({ records: [bad], notRun: [], envs }, { dockerDir, runnerVersion: 'v1', madeAt: 'now' }));
+    expect(error.name).toBe('FreezeRefused');
+    expect(error.message).toContain('basics/hello:default@glibc');
+  });
+
+  it('an environment recipe changes with its image recipe files', () => {
+    const copy = tempTree();
+    cpSync(dockerDir, copy, { recursive: true });
+    const before = environmentRecipe(copy, boundEnv('musl'));
+    appendFileSync(join(copy, 'upstream', 'alpine-musl.Dockerfile'), '\n# changed\n');
+    expect(environmentRecipe(copy, boundEnv('musl'))).not.toBe(before);
+    expect(environmentRecipe(copy, boundEnv('glibc'))).toBe(environmentRecipe(dockerDir, boundEnv('glibc')));
   });
 });
