@@ -9,6 +9,7 @@ import { allowStaleFromEnv } from '../../src/frozen/thaw.ts';
 import { snapshotInput } from '../../src/frozen/freeze.ts';
 import { environmentRecipe } from '../../src/frozen/recipe.ts';
 import { projectPaths } from '../../src/runner/session.ts';
+import { probeEntries } from '../../src/loader/probe-entry.ts';
 import { boundEnv, boundEnvs, caught, probe, record, result, tempTree, variant } from './helpers.ts';
 
 function expectLabError(fn: () => unknown, name: string) {
@@ -205,5 +206,18 @@ describe('what freezing stores', () => {
     appendFileSync(join(copy, 'upstream', 'alpine-musl.Dockerfile'), '\n# changed\n');
     expect(environmentRecipe(copy, boundEnv('musl'))).not.toBe(before);
     expect(environmentRecipe(copy, boundEnv('glibc'))).toBe(environmentRecipe(dockerDir, boundEnv('glibc')));
+  });
+});
+
+describe('probe entries built from frozen results', () => {
+  it('carry when the snapshot was made and only their own stale runs', () => {
+    const hello = probe();
+    const other = probe({ id: 'basics/other' });
+    const own = (p: typeof hello, envId: string) => record(result({ id: `${p.id}:default@${envId}`, probeId: p.id, envId }), { spec: { id: `${p.id}:default@${envId}`, probe: p } as never, cached: true });
+    const frozen = { madeAt: '2026-11-28T10:00:00.000Z', reason: 'r', stale: { 'basics/other:default@musl': { ranAt: '2026-11-01T00:00:00.000Z', why: 'w' } } };
+    const [a, b] = probeEntries([hello, other], envs, [own(hello, 'glibc'), own(other, 'musl')], [], frozen);
+    expect(a!.frozen).toEqual({ madeAt: frozen.madeAt, stale: {} });
+    expect(b!.frozen).toEqual({ madeAt: frozen.madeAt, stale: frozen.stale });
+    expect(probeEntries([hello], envs, [own(hello, 'glibc')])[0]!.frozen).toBeUndefined();
   });
 });
