@@ -1,6 +1,8 @@
 // npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--show] [--backend auto|docker|sandbox] [--images auto|upstream|offline]
 import { parseArgs } from 'node:util';
-import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/session/session.ts';
+import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv, runnerVersion } from '../src/session/session.ts';
+import { frozenNotice } from '../src/frozen/notice.ts';
+import { frozenDirOf } from '../src/frozen/when.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
@@ -20,7 +22,9 @@ Options:
   --force          ignore the cache and run everything again
   --json           print one JSON report on stdout (progress goes to stderr)
   --backend NAME   auto (default: Docker when an engine answers, else the
-                   bubblewrap sandbox), docker or sandbox; also MUSL_LAB_BACKEND
+                   bubblewrap sandbox, else the frozen results in frozen/),
+                   docker, sandbox or frozen; also MUSL_LAB_BACKEND
+                   (MUSL_LAB_ALLOW_STALE=1 publishes stale frozen results, marked)
   --images SOURCE  auto (default), upstream (registry images) or offline
                    (built from Debian packages); also MUSL_LAB_IMAGES
   --concurrency N  containers at once (default 2)
@@ -83,9 +87,12 @@ async function main(): Promise<number> {
   progress.done();
   const report = jsonReport(session.records, session.notRun);
   // The run report (every run, its outcome, time and cache state): read by the site's status page.
-  writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify({ ...report, finishedAt: new Date().toISOString() }, null, 2));
+  const frozen = session.frozen && { madeAt: session.frozen.madeAt, stale: Object.keys(session.frozen.stale) };
+  writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify({ ...report, finishedAt: new Date().toISOString(), ...(frozen ? { frozen } : {}) }, null, 2));
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   out.write(`${textSummary(session.records, performance.now() - started, session.notRun)}\n`);
+  const notice = frozenNotice(session, { dockerDir: paths.dockerDir, frozenDir: frozenDirOf(paths.root), runnerVersion: runnerVersion(), partial: Boolean(args.only?.length || args.env?.length) });
+  if (notice) out.write(`${notice}\n`);
   if (args.show) out.write(`\n${showRuns(session.records)}`);
   const mismatches = mismatchReport(session.records);
   if (mismatches) {

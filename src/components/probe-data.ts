@@ -33,6 +33,16 @@ export function missingRun(probe: ProbeEntry, variantId: string, envId: string):
   return reason ? `Not run when this site was built: ${reason}.` : 'This variant does not run in this environment.';
 }
 
+/**
+ * A result published from an older snapshot entry (MUSL_LAB_ALLOW_STALE=1): what the
+ * page says beside it. Undefined for a current result.
+ */
+export function staleNote(probe: ProbeEntry, result: Pick<Result, 'id'>): string | undefined {
+  const stale = probe.frozen?.stale[result.id];
+  if (!stale) return undefined;
+  return `Stale: this result was made on ${stale.ranAt.slice(0, 10)}, and since then ${stale.why}; nothing could run it again when this site was built.`;
+}
+
 /** Badge tone: ok is good, an exit code is a warning, a crash or hang is bad, a build problem is its own kind. */
 export function tone(result: Result): 'ok' | 'warn' | 'bad' | 'build' {
   switch (result.outcome.kind) {

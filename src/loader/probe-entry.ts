@@ -5,6 +5,7 @@ import type { Result } from '../runner/result.ts';
 import type { Verdict } from '../check/verdict.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
 import { environmentById, environments as configured } from '../config/environments.ts';
+import type { FrozenInfo } from '../frozen/thaw.ts';
 
 export interface EnvironmentSummary {
   id: string;
@@ -57,6 +58,12 @@ export interface ProbeEntry {
   cachedIds: string[];
   /** Runs the backend could not make on the building machine, by run id: why. */
   notRun: Record<string, string>;
+  /**
+   * Set when nothing could run on the building machine and every result came from
+   * the frozen snapshot: when it was made, and this probe's runs published stale
+   * (MUSL_LAB_ALLOW_STALE=1), by run id, with when their result was made and why.
+   */
+  frozen?: { madeAt: string; stale: FrozenInfo['stale'] };
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
@@ -76,7 +83,7 @@ export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary 
 }
 
 /** Groups run records by probe, in the order of the config's environments. */
-export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = []): ProbeEntry[] {
+export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = [], frozen?: FrozenInfo): ProbeEntry[] {
   const order = configured.map((e) => e.id);
   return probes.map((probe) => {
     const own = records.filter((r) => r.spec.probe.id === probe.id);
@@ -111,6 +118,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       checks,
       cachedIds: own.filter((r) => r.cached).map((r) => r.result.id),
       notRun: Object.fromEntries(notRun.filter((n) => n.spec.probe.id === probe.id).map((n) => [n.spec.id, n.reason])),
+      ...(frozen ? { frozen: { madeAt: frozen.madeAt, stale: Object.fromEntries(Object.entries(frozen.stale).filter(([id]) => own.some((r) => r.spec.id === id))) } } : {}),
     };
   });
 }

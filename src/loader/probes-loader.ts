@@ -21,13 +21,14 @@ export function probesLoader(): Loader {
         const started = performance.now();
         const session = await runSession({ paths, log: (line) => logger.info(line) });
         const t = totals(session.records);
-        logger.info(`${t.runs} probe runs: ${t.executed} executed, ${t.cached} from cache (${Math.round(performance.now() - started)} ms)${session.notRun.length ? `; ${session.notRun.length} not run on this machine` : ''}`);
+        const from = session.frozen ? `from the frozen results of ${session.frozen.madeAt.slice(0, 10)}` : 'from cache';
+        logger.info(`${t.runs} probe runs: ${t.executed} executed, ${t.cached} ${from} (${Math.round(performance.now() - started)} ms)${session.notRun.length ? `; ${session.notRun.length} not run on this machine` : ''}`);
         const mismatches = mismatchReport(session.records);
         if (mismatches) {
           if (!dev) throw new LabError({ name: 'ExpectationMismatch', message: mismatches, hint: 'Fix the probe, its manifest or the lesson, then build again.' });
           logger.warn(mismatches);
         }
-        const entries = probeEntries(session.probes, session.envs, session.records, session.notRun);
+        const entries = probeEntries(session.probes, session.envs, session.records, session.notRun, session.frozen);
         const keep = new Set(entries.map((e) => e.id));
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
         for (const entry of entries) {

@@ -87,7 +87,8 @@ export function runArgv(probe: Probe, variant: ResolvedVariant): string[] {
   return [...head, ...variant.args];
 }
 
-function selected(filter: PlanFilter, probe: Probe, variant: ResolvedVariant, envId: string): boolean {
+/** Does the filter (--only, --env) select this run? */
+export function isSelected(filter: PlanFilter, probe: Probe, variant: ResolvedVariant, envId: string): boolean {
   if (filter.envs && !filter.envs.includes(envId)) return false;
   if (!filter.only || filter.only.length === 0) return true;
   return filter.only.some(
@@ -115,7 +116,7 @@ export function planRuns(
     };
     for (const variant of probe.variants) {
       for (const envId of variant.environments) {
-        if (!selected(filter, probe, variant, envId)) continue;
+        if (!isSelected(filter, probe, variant, envId)) continue;
         const env = envs.get(envId);
         // A program fetched from npm is the same file everywhere: its "compile" is bound to the run's own environment.
         const compileEnv = envs.get(probe.build.kind === 'npm' ? envId : (variant.compileIn ?? envId));

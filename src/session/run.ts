@@ -4,24 +4,9 @@ import type { CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
 import type { Result } from '../runner/result.ts';
 import { checkExpectation } from '../runner/expect.ts';
 import { limiter } from '../runner/limit.ts';
-import type { Verdict } from '../check/verdict.ts';
 
-export interface RunRecord {
-  spec: RunSpec;
-  result: Result;
-  /** The result came from the cache: nothing was executed for it. */
-  cached: boolean;
-  /** Differences from the manifest's expectation for this environment. */
-  mismatches: string[];
-  /** check-binary's verdict for this program in this environment, for probes that ask for it. */
-  check?: Verdict;
-}
-
-/** A planned run the backend cannot make on this machine, and why (the page says so in its place). */
-export interface NotRun {
-  spec: RunSpec;
-  reason: string;
-}
+import type { NotRun, RunRecord } from '../outcomes/records.ts';
+export type { NotRun, RunRecord } from '../outcomes/records.ts';
 
 /** Sets apart the runs a backend says it cannot make here; the others run as usual. */
 export function splitRunnable(runs: RunSpec[], cannotRun?: (run: RunSpec) => string | undefined): { runnable: RunSpec[]; notRun: NotRun[] } {

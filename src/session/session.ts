@@ -19,6 +19,10 @@ import { guardInterrupts } from '../runner/interrupt.ts';
 import { fetchNpmProgram } from '../runner/npm-fetch.ts';
 import { addChecks } from './run-checks.ts';
 import { progressCounter, withProgress } from './stopped-run.ts';
+import { sandboxProblem } from '../backends/sandbox/availability.ts';
+import { snapshotExists } from '../frozen/snapshot.ts';
+import { frozenDirOf, frozenReason } from '../frozen/when.ts';
+import { allowStaleFromEnv, thawSession, type FrozenInfo } from '../frozen/thaw.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -80,7 +84,10 @@ export interface SessionResult {
   records: RunRecord[];
   /** Runs this backend cannot make on this machine, with the reason the pages show. */
   notRun: NotRun[];
-  backend: Backend;
+  /** The backend that ran; absent when the results came from the frozen snapshot. */
+  backend?: Backend;
+  /** Set when nothing could run here and every result came from the snapshot (src/frozen/). */
+  frozen?: FrozenInfo;
 }
 
 /** The backend --backend (or MUSL_LAB_BACKEND) asks for; auto picks Docker when an engine answers. */
@@ -91,7 +98,8 @@ export async function defaultBackend(
   log: (line: string) => void,
 ): Promise<Backend> {
   const docker = connectDocker();
-  const { backend, reason } = await chooseBackend(options.backendChoice ?? backendChoiceFrom(process.env.MUSL_LAB_BACKEND), docker);
+  const requested = options.backendChoice ?? backendChoiceFrom(process.env.MUSL_LAB_BACKEND);
+  const { backend, reason } = await chooseBackend(requested === 'frozen' ? 'auto' : requested, docker);
   log(`backend: ${backend} (${reason})`);
   if (backend === 'sandbox') {
     return new SandboxBackend({ probesDir: paths.probesDir, dockerDir: paths.dockerDir, cacheDir: paths.cacheDir, rootsDir: defaultRootsDir(), runnerVersion: version, log });
@@ -125,6 +133,11 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
   }
   mkdirSync(paths.cacheDir, { recursive: true });
   const version = runnerVersion();
+  // No engine and no sandbox (a hosted builder): the committed snapshot instead (src/frozen/).
+  const frozenDir = frozenDirOf(paths.root);
+  const choice = options.backendChoice ?? backendChoiceFrom(process.env.MUSL_LAB_BACKEND);
+  const frozen = options.backend ? undefined : await frozenReason(choice, { docker: connectDocker(), sandboxProblem, hasSnapshot: snapshotExists(frozenDir), frozenDir });
+  if (frozen) return thawSession(probes, { ...options, dockerDir: paths.dockerDir, frozenDir, runnerVersion: version, reason: frozen, allowStale: allowStaleFromEnv(), log });
   const backend = options.backend?.(paths, log) ?? (await defaultBackend(paths, version, options, log));
   // A run compiled in another environment needs that one bound too.
   const needed = new Set<string>();

@@ -23,6 +23,7 @@ describe('choosing a backend', () => {
   it('reads --backend and MUSL_LAB_BACKEND, and names a bad value with the fix', () => {
     expect(backendChoiceFrom(undefined)).toBe('auto');
     expect(backendChoiceFrom('sandbox')).toBe('sandbox');
+    expect(backendChoiceFrom('frozen')).toBe('frozen');
     expect(() => backendChoiceFrom('podman', '--backend')).toThrow(/--backend is "podman", which is not a backend/);
   });
 });

@@ -1,0 +1,99 @@
+// npm run freeze -- [--check] [--backend auto|docker|sandbox] [--images auto|upstream|offline] [--concurrency N]
+import { parseArgs } from 'node:util';
+import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv, runnerVersion } from '../src/session/session.ts';
+import { backendChoiceFrom } from '../src/backends/choose.ts';
+import { progressPrinter } from '../src/cli/progress.ts';
+import { runMain } from '../src/cli/run-main.ts';
+import { LabError } from '../src/errors/lab-error.ts';
+import { snapshotInput } from '../src/frozen/freeze.ts';
+import { snapshotSize, writeSnapshot } from '../src/frozen/snapshot.ts';
+import { frozenDirOf } from '../src/frozen/when.ts';
+import { judgeSnapshot } from '../src/frozen/thaw.ts';
+import { staleList } from '../src/frozen/staleness.ts';
+
+const help = `npm run freeze -- [options]
+
+Runs every probe (cached results are reused) and writes frozen/: the results
+snapshot a machine with no Docker engine and no sandbox builds the site from.
+Commit frozen/ afterwards. See ARCHITECTURE.md, "Frozen results".
+
+Options:
+  --check          write nothing: say whether frozen/ still answers every run
+                   of this checkout (needs no engine); exit 1 with the stale list
+  --backend NAME   auto (default), docker or sandbox; also MUSL_LAB_BACKEND
+  --images SOURCE  auto (default), upstream or offline; also MUSL_LAB_IMAGES
+  --concurrency N  runs at once (default 2)
+  -h, --help       this text
+`;
+
+const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        check: { type: 'boolean', default: false },
+        images: { type: 'string' },
+        backend: { type: 'string' },
+        concurrency: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${help}`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const paths = projectPaths();
+  const frozenDir = frozenDirOf(paths.root);
+  if (args.check) {
+    const { snapshot, judged } = judgeSnapshot(loadAndCheck(paths), { dockerDir: paths.dockerDir, frozenDir, runnerVersion: runnerVersion() });
+    const made = snapshot.index.madeAt.slice(0, 16).replace('T', ' ');
+    if (judged.stale.length === 0) {
+      process.stdout.write(`frozen/ (made ${made} UTC) answers all ${judged.fresh.length + judged.notRun.length} runs of this checkout.\n`);
+      return 0;
+    }
+    process.stdout.write(`frozen/ (made ${made} UTC) is stale for ${judged.stale.length} run(s):\n${staleList(judged.stale)}\nRun \`npm run freeze\` on a machine with Docker or bubblewrap and commit frozen/.\n`);
+    return 1;
+  }
+  const concurrency = args.concurrency ? Number(args.concurrency) : 2;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    process.stderr.write(`--concurrency takes a whole number of at least 1, not "${args.concurrency}"\n`);
+    return 2;
+  }
+  const choice = args.backend ? backendChoiceFrom(args.backend, '--backend') : backendChoiceFrom(process.env.MUSL_LAB_BACKEND);
+  if (choice === 'frozen') {
+    process.stderr.write('freezing needs a backend that runs the probes: use --backend auto, docker or sandbox.\n');
+    return 2;
+  }
+  const progress = progressPrinter(process.stdout);
+  const session = await runSession({
+    paths,
+    backendChoice: choice,
+    imageSource: args.images ? imageSourceFromEnv(args.images) : undefined,
+    concurrency,
+    onEvent: progress.onEvent,
+    log: progress.log,
+  });
+  progress.done();
+  if (session.frozen) {
+    throw new LabError({
+      name: 'FreezeRefused',
+      message: 'Nothing can run here (no Docker engine answers and the sandbox cannot run), so there are no new results to freeze; frozen/ was left as it was.',
+      hint: 'Freeze on a machine with Docker or bubblewrap (`npm run doctor` says what is missing).',
+    });
+  }
+  writeSnapshot(frozenDir, snapshotInput(session, { dockerDir: paths.dockerDir, runnerVersion: runnerVersion(), madeAt: new Date().toISOString() }));
+  const size = snapshotSize(frozenDir);
+  const distinct = size.files - 1;
+  process.stdout.write(
+    `froze ${session.records.length} runs (${distinct} distinct results, ${session.notRun.length} not run) into frozen/: ${size.files} files, ${kib(size.bytes)} (${kib(size.gzip)} gzipped). Commit frozen/.\n`,
+  );
+  return 0;
+}
+
+runMain(main);

@@ -1,0 +1,37 @@
+import type { BoundEnvironment } from '../runner/plan.ts';
+import type { NotRun, RunRecord } from '../outcomes/records.ts';
+import { LabError } from '../errors/lab-error.ts';
+import { environmentRecipe } from './recipe.ts';
+import type { SnapshotInput } from './snapshot.ts';
+
+export interface FreezeSource {
+  records: RunRecord[];
+  notRun: NotRun[];
+  envs: Map<string, BoundEnvironment>;
+}
+
+/**
+ * What a snapshot holds, from a real session over the whole site. Refuses a
+ * session whose results disagree with their manifests: a build from them
+ * would fail, so freezing them would only move the failure to the builder.
+ */
+export function snapshotInput(session: FreezeSource, o: { dockerDir: string; runnerVersion: string; madeAt: string }): SnapshotInput {
+  const disagreeing = session.records.filter((r) => r.mismatches.length > 0);
+  if (disagreeing.length > 0) {
+    throw new LabError({
+      name: 'FreezeRefused',
+      message: `${disagreeing.length} run(s) disagree with their manifest's expectations (${disagreeing.slice(0, 5).map((r) => r.result.id).join(', ')}${disagreeing.length > 5 ? ', …' : ''}); frozen/ was left as it was.`,
+      hint: '`npm run probes` shows the diff; fix the probe or its manifest, then freeze again.',
+    });
+  }
+  // Only the environments some run used (a compile-only environment included).
+  const used = new Set(session.records.flatMap((r) => [r.spec.env.id, r.spec.compile.env.id]));
+  for (const n of session.notRun) for (const e of [n.spec.env.id, n.spec.compile.env.id]) used.add(e);
+  return {
+    madeAt: o.madeAt,
+    runnerVersion: o.runnerVersion,
+    environments: [...session.envs.values()].filter((e) => used.has(e.id)).map((bound) => ({ bound, recipe: environmentRecipe(o.dockerDir, bound) })),
+    runs: session.records.map((r) => ({ result: r.result, ...(r.check ? { check: r.check } : {}) })),
+    notRun: session.notRun.map((n) => ({ id: n.spec.id, reason: n.reason })),
+  };
+}
