@@ -1,19 +1,24 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectPaths } from '../../src/session/session.ts';
-import { buildSite, inProject, projectCopy, root } from './helpers.ts';
+import { buildSite, inProject, root } from './helpers.ts';
 import { hostedBuilderEnv } from '../hosted-builder.ts';
 
 // A hosted builder: no Docker engine, no bubblewrap, an empty cache, and the
 // snapshot in its checkout. The snapshot is frozen here, from this checkout's
 // probes (cache hits after the other site tests), so the test never depends on
 // whether the committed frozen/ is current (`npm run freeze -- --check` says that).
+// The builder's probes, lessons and snapshot are a copy (MUSL_LAB_ROOT), so one can
+// be changed; Astro runs in the project itself (a copy with node_modules linked
+// does not build) and writes to a folder of its own (--outDir), leaving dist/ alone.
 const minutes = 60_000;
 let copy: string;
-const builder = () => ({ ...hostedBuilderEnv(), MUSL_LAB_CACHE: mkdtempSync(join(tmpdir(), 'musl-lab-builder-cache-')) });
-const page = (dir: string, path: string) => readFileSync(join(dir, 'dist', path, 'index.html'), 'utf8');
+let out: string;
+const builder = () => ({ ...hostedBuilderEnv(), MUSL_LAB_ROOT: copy, MUSL_LAB_CACHE: mkdtempSync(join(tmpdir(), 'musl-lab-builder-cache-')) });
+const build = (env: Record<string, string>) => inProject(root, 'npm', ['run', 'build', '--', '--outDir', out], env);
+const page = (path: string) => readFileSync(join(out, path, 'index.html'), 'utf8');
 
 function jsonFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).sort();
@@ -21,43 +26,45 @@ function jsonFiles(dir: string): string[] {
 
 beforeAll(async () => {
   await buildSite();
-  copy = projectCopy();
-  const freeze = await inProject(copy, 'npm', ['run', 'freeze'], { MUSL_LAB_CACHE: projectPaths().cacheDir });
+  copy = mkdtempSync(join(tmpdir(), 'musl-lab-builder-'));
+  out = join(copy, 'dist');
+  for (const name of ['c-probes', 'content']) cpSync(join(root, name), join(copy, name), { recursive: true });
+  const freeze = await inProject(root, 'npm', ['run', 'freeze'], { MUSL_LAB_ROOT: copy, MUSL_LAB_CACHE: projectPaths().cacheDir });
   expect(freeze.exitCode, freeze.all).toBe(0);
 }, 40 * minutes);
 
 describe('npm run build with no engine and no sandbox', () => {
   it('builds the site from the frozen results, says so, and every page says when its results were made', async () => {
-    const build = await inProject(copy, 'npm', ['run', 'build'], builder());
-    expect(build.exitCode, build.all).toBe(0);
-    expect(build.all).toMatch(/no engine and no sandbox \(no Docker engine answers .*\): building from the frozen results made on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
+    const run = await build(builder());
+    expect(run.exitCode, run.all).toBe(0);
+    expect(run.all).toMatch(/no engine and no sandbox \(no Docker engine answers .*\): building from the frozen results made on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     const madeOn = JSON.parse(readFileSync(join(copy, 'frozen', 'index.json'), 'utf8')).madeAt.slice(0, 10);
-    const home = page(copy, '');
+    const home = page('');
     expect(home).toContain(`frozen: from the results snapshot made on ${madeOn}`);
     expect(home).toMatch(/<time datetime="\d{4}-\d\d-\d\dT/);
     expect(home).not.toContain('data-stale');
-    expect(page(copy, 'about/status')).toMatch(/<p data-status="frozen">\s*Nothing ran on the machine that built this site/);
+    expect(page('about/status')).toMatch(/<p data-status="frozen">\s*Nothing ran on the machine that built this site/);
     // The same raw results as the build that ran them.
-    const published = jsonFiles(join(copy, 'dist', 'results'));
+    const published = jsonFiles(join(out, 'results'));
     expect(published).toEqual(jsonFiles(join(root, 'dist', 'results')));
-    for (const file of published) expect(readFileSync(join(copy, 'dist', 'results', file), 'utf8'), file).toBe(readFileSync(join(root, 'dist', 'results', file), 'utf8'));
+    for (const file of published) expect(readFileSync(join(out, 'results', file), 'utf8'), file).toBe(readFileSync(join(root, 'dist', 'results', file), 'utf8'));
   }, 20 * minutes);
 
   it('fails with the stale list when a probe changed since the freeze', async () => {
     appendFileSync(join(copy, 'c-probes', 'basics', 'hello.c'), '/* changed after the freeze */\nint changed_after_freeze;\n');
-    const build = await inProject(copy, 'npm', ['run', 'build'], builder());
-    expect(build.exitCode).not.toBe(0);
-    expect(build.all).toContain('FrozenResultsStale');
-    expect(build.all).toMatch(/the probe, its variant or the runner changed:\n(\s+basics\/hello:[^\n]+\n)+/);
-    expect(build.all).toMatch(/hint: .*MUSL_LAB_ALLOW_STALE=1/);
+    const run = await build(builder());
+    expect(run.exitCode).not.toBe(0);
+    expect(run.all).toContain('FrozenResultsStale');
+    expect(run.all).toMatch(/the probe, its variant or the runner changed:\n(\s+basics\/hello:[^\n]+\n)+/);
+    expect(run.all).toMatch(/hint: .*MUSL_LAB_ALLOW_STALE=1/);
   }, 10 * minutes);
 
   it('with MUSL_LAB_ALLOW_STALE=1, publishes them marked as stale, with when they were made', async () => {
-    const build = await inProject(copy, 'npm', ['run', 'build'], { ...builder(), MUSL_LAB_ALLOW_STALE: '1' });
-    expect(build.exitCode, build.all).toBe(0);
-    const home = page(copy, '');
+    const run = await build({ ...builder(), MUSL_LAB_ALLOW_STALE: '1' });
+    expect(run.exitCode, run.all).toBe(0);
+    const home = page('');
     expect(home).toMatch(/<div class="run" data-env="glibc" data-stale/);
     expect(home).toMatch(/Stale: this result was made on \d{4}-\d\d-\d\d, and since then the probe, its variant or the runner changed/);
-    expect(page(copy, 'about/status')).toMatch(/are stale .* are marked on their pages: .*basics\/hello:default@glibc/s);
+    expect(page('about/status')).toMatch(/are stale .* are marked on their pages: .*basics\/hello:default@glibc/s);
   }, 20 * minutes);
 });
