@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv, runnerVersion } from '../src/session/session.ts';
 import { frozenNotice } from '../src/frozen/notice.ts';
 import { frozenDirOf } from '../src/frozen/when.ts';
+import { probeEntries } from '../src/loader/probe-entry.ts';
+import { inputsFingerprint, writeHandoff } from '../src/loader/handoff.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
@@ -98,6 +100,10 @@ async function main(): Promise<number> {
   if (mismatches) {
     process.stderr.write(`\n${mismatches}\n`);
     return 1;
+  }
+  // Every probe ran or was found cached: the site build that follows (npm run build) takes these entries as they are.
+  if (!args.only?.length && !args.env?.length) {
+    writeHandoff(paths.cacheDir, inputsFingerprint(paths.probesDir, runnerVersion()), probeEntries(session.probes, session.envs, session.records, session.notRun, session.frozen));
   }
   return 0;
 }

@@ -1,14 +1,17 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { runSession, projectPaths } from '../session/session.ts';
-import { probeEntries } from './probe-entry.ts';
+import { runSession, projectPaths, runnerVersion } from '../session/session.ts';
+import { probeEntries, type ProbeEntry } from './probe-entry.ts';
+import { handoffEnv, inputsFingerprint, readHandoff } from './handoff.ts';
 import { mismatchReport, totals } from '../cli/summary.ts';
 import { formatError, LabError } from '../errors/lab-error.ts';
 
 /**
  * The "probes" collection: every probe with its real results. It runs the
  * same session as `npm run probes`, so after that command every result is a
- * cache hit; anything missing is executed here. In `astro dev`, saving a
- * probe (C file, header or manifest) re-runs it and the page updates.
+ * cache hit; anything missing is executed here. In `npm run build`, which has
+ * just run that command, it takes the command's entries instead (handoff.ts).
+ * In `astro dev`, saving a probe (C file, header or manifest) re-runs it and
+ * the page updates.
  */
 export function probesLoader(): Loader {
   const paths = projectPaths();
@@ -17,6 +20,26 @@ export function probesLoader(): Loader {
     load: async (context: LoaderContext) => {
       const { store, logger, watcher, generateDigest } = context;
       const dev = Boolean(watcher);
+      const storeEntries = (entries: ProbeEntry[]) => {
+        const keep = new Set(entries.map((e) => e.id));
+        for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
+        for (const entry of entries) {
+          const data = entry as unknown as Record<string, unknown>;
+          store.set({ id: entry.id, data, digest: generateDigest(data) });
+        }
+      };
+      // `npm run build` has just run `npm run probes`: take its entries instead of planning everything again.
+      if (!dev && process.env[handoffEnv] === '1') {
+        const started = performance.now();
+        const handoff = readHandoff(paths.cacheDir, inputsFingerprint(paths.probesDir, runnerVersion()));
+        if ('entries' in handoff) {
+          storeEntries(handoff.entries);
+          const runs = handoff.entries.reduce((n, e) => n + e.results.length, 0);
+          logger.info(`${runs} probe runs from npm run probes of this build (${handoff.writtenAt}), not planned again (${Math.round(performance.now() - started)} ms)`);
+          return;
+        }
+        logger.info(`planning the probes again: ${handoff.reason}`);
+      }
       const refresh = async () => {
         const started = performance.now();
         const session = await runSession({ paths, log: (line) => logger.info(line) });
@@ -28,13 +51,7 @@ export function probesLoader(): Loader {
           if (!dev) throw new LabError({ name: 'ExpectationMismatch', message: mismatches, hint: 'Fix the probe, its manifest or the lesson, then build again.' });
           logger.warn(mismatches);
         }
-        const entries = probeEntries(session.probes, session.envs, session.records, session.notRun, session.frozen);
-        const keep = new Set(entries.map((e) => e.id));
-        for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
-        for (const entry of entries) {
-          const data = entry as unknown as Record<string, unknown>;
-          store.set({ id: entry.id, data, digest: generateDigest(data) });
-        }
+        storeEntries(probeEntries(session.probes, session.envs, session.records, session.notRun, session.frozen));
       };
       await refresh();
       if (watcher) {
