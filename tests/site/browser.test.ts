@@ -18,6 +18,8 @@ beforeAll(async () => {
   site = await serveDist(root);
   browser = await chromium.launch({ executablePath: assertChromium(), args: chromiumFlags });
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // Pages load in well under a second on an idle machine; a shared, busy one needs more room.
+  context.setDefaultNavigationTimeout(90_000);
 });
 
 afterAll(async () => {
@@ -144,7 +146,8 @@ describe('charts', () => {
   });
 });
 
-describe('search', () => {
+// The first search of a page loads the dialog's code and Pagefind's index: seconds on a busy machine.
+describe('search', { timeout: 300_000 }, () => {
   /** The text of each page's indexed body: program outputs apart from the prose around them. */
   function indexedText(): Array<{ path: string; outputs: string[]; prose: string }> {
     return pagePaths().map((path) => {
@@ -189,7 +192,7 @@ describe('search', () => {
   }
 
   /** The first search of a page loads the dialog's code and Pagefind's index (seconds on a busy machine). */
-  const slow = 60_000;
+  const wait = { timeout: 60_000 };
   const input = (page: Page) => page.locator('#site-search-input');
   const dialogOpen = (page: Page) => page.locator('dialog.site-search__dialog').evaluate((d: HTMLDialogElement) => d.open);
   const hits = (page: Page) => page.locator('#site-search-results a');
@@ -207,7 +210,7 @@ describe('search', () => {
     expect(await dialogOpen(page)).toBe(true);
     expect(await focused(page)).toBe('site-search-input');
     await input(page).fill(word);
-    await expect.poll(() => hitPaths(page), { timeout: slow }).toContain(path);
+    await expect.poll(() => hitPaths(page), wait).toContain(path);
     expect(requested).toContain('/pagefind/pagefind.js');
     expect(requested.filter((p) => p.endsWith('.js')).length).toBeGreaterThan(scriptsBefore.length + 1);
     // The count is announced in the live region.
@@ -221,9 +224,9 @@ describe('search', () => {
     const { word, path } = wordOnlyInProse();
     const { page, problems } = await visit('/');
     await page.keyboard.press('Control+k');
-    await expect.poll(() => focused(page)).toBe('site-search-input');
+    await expect.poll(() => focused(page), wait).toBe('site-search-input');
     await page.keyboard.type(word);
-    await expect.poll(() => hitPaths(page), { timeout: slow }).toContain(path);
+    await expect.poll(() => hitPaths(page), wait).toContain(path);
     const paths = await hitPaths(page);
     const links = await hits(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     await page.keyboard.press('ArrowDown');
@@ -237,7 +240,7 @@ describe('search', () => {
     await page.keyboard.press('ArrowUp');
     expect(await focused(page)).toBe('site-search-input');
     await page.keyboard.press('ArrowDown');
-    await Promise.all([page.waitForURL((url) => url.pathname === paths[0]), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL((url) => url.pathname === paths[0], { waitUntil: 'commit' }), page.keyboard.press('Enter')]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -246,7 +249,7 @@ describe('search', () => {
     const { page, problems } = await visit('/about/results/');
     // Opened by the button: focus returns to the button.
     await page.click('button[data-search-open]');
-    await expect.poll(() => focused(page)).toBe('site-search-input');
+    await expect.poll(() => focused(page), wait).toBe('site-search-input');
     await page.keyboard.type('musl');
     await page.keyboard.press('Escape');
     expect(await dialogOpen(page)).toBe(false);
@@ -256,7 +259,7 @@ describe('search', () => {
     await link.evaluate((a) => a.setAttribute('data-opener', ''));
     await link.focus();
     await page.keyboard.press('/');
-    await expect.poll(() => focused(page)).toBe('site-search-input');
+    await expect.poll(() => focused(page), wait).toBe('site-search-input');
     // "/" typed in the field is text, not the shortcut.
     await page.keyboard.press('/');
     expect(await input(page).inputValue()).toContain('/');
@@ -265,9 +268,9 @@ describe('search', () => {
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-opener'))).toBe(true);
     // Ctrl+K toggles.
     await page.keyboard.press('Control+k');
-    await expect.poll(() => dialogOpen(page)).toBe(true);
+    await expect.poll(() => dialogOpen(page), wait).toBe(true);
     await page.keyboard.press('Control+k');
-    await expect.poll(() => dialogOpen(page)).toBe(false);
+    await expect.poll(() => dialogOpen(page), wait).toBe(false);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -279,7 +282,7 @@ describe('search', () => {
     await page.click('button[data-search-open]');
     await input(page).fill(imageId.slice(0, 24));
     const status = page.locator('.site-search__status');
-    await expect.poll(() => status.textContent(), { timeout: slow }).toMatch(/^No page matches “[0-9a-f]{24}”/);
+    await expect.poll(() => status.textContent(), wait).toMatch(/^No page matches “[0-9a-f]{24}”/);
     expect(await hits(page).count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -291,13 +294,13 @@ describe('search', () => {
     await page.goto(site.url + '/');
     await page.click('button[data-search-open]');
     const status = page.locator('.site-search__status');
-    await expect.poll(() => status.textContent(), { timeout: slow }).toMatch(/^Search could not load its index \(\/pagefind\/pagefind\.js did not load\)/);
+    await expect.poll(() => status.textContent(), wait).toMatch(/^Search could not load its index \(\/pagefind\/pagefind\.js did not load\)/);
     const retry = page.locator('button[data-search-retry]');
     expect(await retry.isVisible()).toBe(true);
     await page.unroute('**/pagefind/pagefind.js');
     await retry.click();
     await input(page).fill('musl');
-    await expect.poll(() => hits(page).count(), { timeout: slow }).toBeGreaterThan(0);
+    await expect.poll(() => hits(page).count(), wait).toBeGreaterThan(0);
     expect(await retry.isVisible()).toBe(false);
     await page.close();
   });
@@ -306,10 +309,10 @@ describe('search', () => {
     const { page } = await visit('/');
     const colours = async (theme: string) => {
       await page.selectOption('starlight-theme-select select', theme);
-      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme), wait).toBe(theme);
       await page.click('button[data-search-open]');
       await input(page).fill('musl');
-      await expect.poll(() => hits(page).count(), { timeout: slow }).toBeGreaterThan(0);
+      await expect.poll(() => hits(page).count(), wait).toBeGreaterThan(0);
       const read = (selector: string) => page.locator(selector).first().evaluate((e) => ({ bg: getComputedStyle(e).backgroundColor, fg: getComputedStyle(e).color }));
       const result = { dialog: await read('dialog.site-search__dialog'), hit: await read('#site-search-results a'), title: await read('#site-search-results .site-search__title') };
       await page.keyboard.press('Escape');
