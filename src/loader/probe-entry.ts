@@ -2,6 +2,7 @@ import type { Probe } from '../manifest/probe.ts';
 import { runArgv, type BoundEnvironment } from '../runner/plan.ts';
 import type { NotRun, RunRecord } from '../runner/run.ts';
 import type { Result } from '../runner/result.ts';
+import type { Symptom } from '../manifest/schema.ts';
 import type { Verdict } from '../check/verdict.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
 import { environmentById, environments as configured } from '../config/environments.ts';
@@ -33,6 +34,8 @@ export interface VariantSummary {
   flags: string[];
   ldflags: string[];
   environments: string[];
+  /** Which output lines are the symptom, from the manifest (src/symptoms/ reads it). */
+  symptom?: Symptom;
   /** The DNS scenario the variant runs in, with the resolver files it gets. */
   dns?: { id: string; file: string; description: string; files: ResolverFiles };
 }
@@ -104,6 +107,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
         flags: v.flags,
         ldflags: v.ldflags,
         environments: v.environments,
+        ...(v.symptom ? { symptom: v.symptom } : {}),
         ...(v.dns ? { dns: { id: v.dns.id, file: v.dns.file, description: v.dns.scenario.description, files: renderResolverFiles(v.dns.scenario) } } : {}),
       })),
       environments: order.filter((id) => used.has(id) && envs.has(id)).map((id) => summariseEnvironment(envs.get(id)!)),
