@@ -52,7 +52,7 @@ export function runStage(outcome: Result['outcome']): SymptomStage {
 const diagnosticLine = /\b(?:error|warning):|undefined reference to|cannot find -l|multiple definition of/;
 const metricLine = /^[A-Za-z_][A-Za-z0-9_]*=\S*$/;
 const errorWord =
-  /\b(?:errors?|errno|fail(?:s|ed|ure)?|not found|cannot|can't|could not|unable|unknown|invalid|illegal|no such|denied|refused|unsupported|not supported|not implemented|unrecognized|undefined|missing|abort(?:ed)?|fault|overflow|timed out|does not resolve|bad)\b/i;
+  /\b(?:errors?|fail(?:s|ed|ure)?|not found|cannot|can't|could not|unable|unknown|invalid|illegal|no such|denied|refused|unsupported|not supported|not implemented|unrecognized|undefined|missing|abort(?:ed)?|fault|overflow|timed out|does not resolve)\b/i;
 
 /** Longest message kept; a longer line keeps its beginning, verbatim, and ends with "…". */
 export const maxMessageLength = 240;
@@ -75,6 +75,8 @@ export function normaliseMessage(line: string): string {
   // The linker's object and section locations: "ld: /tmp/cc1.o: " or "probe.c:(.text+0x1c): ".
   s = s.replace(/^ld: (?:(?!(?:error|warning|note): )[^:\s]+(?::\([^)]*\))?: )+/, 'ld: ');
   s = s.replace(/^[^\s:]+:\([^)]*\): /, '');
+  // gcc prints "undefined reference" with and without the linker's name: index the common part.
+  s = s.replace(/^ld: (?=undefined reference to )/, '');
   // A compiler's "file.c:12:5: " (or "file.c:12: ").
   s = s.replace(/^[^\s:]+:\d+(?::\d+)?: /, '');
   s = s

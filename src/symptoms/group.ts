@@ -114,3 +114,16 @@ export function entryRuns(entry: SymptomEntry): { probeId: string; probeTitle: s
   }
   return [...byRun.values()];
 }
+
+/**
+ * A libc line of provenance as "glibc 2.36" or "musl 1.2.3" when it names one
+ * of them with a version ("ldd (Debian GLIBC 2.36-9+deb12u10) 2.36",
+ * "musl libc (x86_64) Version 1.2.3"); any other line unchanged.
+ */
+export function libcShort(libc: string): string {
+  const glibc = /\bglibc\b[^\n]*?\)?\s(\d+\.\d+(?:\.\d+)?)\s*$/i.exec(libc) ?? /\bglibc[ -]?(\d+\.\d+(?:\.\d+)?)/i.exec(libc);
+  if (glibc) return `glibc ${glibc[1]}`;
+  const musl = /\bmusl\b.*?(\d+\.\d+\.\d+)/i.exec(libc);
+  if (musl) return `musl ${musl[1]}`;
+  return libc;
+}

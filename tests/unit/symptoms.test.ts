@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractSymptoms, normaliseMessage, runStage } from '../../src/symptoms/extract.ts';
-import { entryEnvironments, entryRuns, symptomIndex, type SymptomSource } from '../../src/symptoms/group.ts';
+import { entryEnvironments, entryRuns, libcShort, symptomIndex, type SymptomSource } from '../../src/symptoms/group.ts';
 import { lessonHref, lessonsOf, placeOfRun, runAnchor } from '../../src/symptoms/places.ts';
 import { checkQuotes, findQuotes, messageAnchor, quotableTexts } from '../../src/symptoms/quotes.ts';
 import { loadManifest } from '../../src/manifest/load.ts';
@@ -16,8 +16,9 @@ describe('normaliseMessage', () => {
     ['the program path under /probe', '/bin/sh: /probe/hello: not found', '/bin/sh: …: not found'],
     ['the path in a loader message', 'Error relocating /probe/glibc-only: __res_init: symbol not found', 'Error relocating …: __res_init: symbol not found'],
     ['the /probe folder in "needed by"', 'Error loading shared library libgcc_s.so.1: No such file or directory (needed by /probe/lib.so)', 'Error loading shared library libgcc_s.so.1: No such file or directory (needed by …)'],
-    ['a temporary file', '/usr/bin/ld: /tmp/ccAbC123.o: undefined reference to `strlcpy\'', 'ld: undefined reference to `strlcpy\''],
-    ['a linker section location', '/usr/bin/ld: probe.c:(.text.startup+0x2d): undefined reference to `__isnan\'', 'ld: undefined reference to `__isnan\''],
+    ['a temporary file', '/usr/bin/ld: /tmp/ccAbC123.o: undefined reference to `strlcpy\'', 'undefined reference to `strlcpy\''],
+    ['a linker section location', '/usr/bin/ld: probe.c:(.text.startup+0x2d): undefined reference to `__isnan\'', 'undefined reference to `__isnan\''],
+    ['a section location without the linker\'s name', 'probe.c:(.text+0x25): undefined reference to `swapcontext\'', 'undefined reference to `swapcontext\''],
     ['a compiler location', 'probe.c:12:5: error: \'O_RDWR\' undeclared (first use in this function)', 'error: \'O_RDWR\' undeclared (first use in this function)'],
     ['a header location', '/usr/include/sys/poll.h:1:2: warning: #warning redirecting incorrect #include <sys/poll.h> to <poll.h> [-Wcpp]', 'warning: #warning redirecting incorrect #include <sys/poll.h> to <poll.h> [-Wcpp]'],
     ['an address', 'free(): invalid pointer at 0x55d0c0ffee10', 'free(): invalid pointer at 0x…'],
@@ -229,5 +230,16 @@ describe('quotes', () => {
     expect(messageAnchor('a')).toBe(messageAnchor('a'));
     expect(messageAnchor('a')).not.toBe(messageAnchor('b'));
     expect(messageAnchor('a')).toMatch(/^m-[0-9a-f]{8}$/);
+  });
+});
+
+describe('libcShort', () => {
+  it.each([
+    ['ldd (Debian GLIBC 2.36-9+deb12u10) 2.36', 'glibc 2.36'],
+    ['ldd (Ubuntu GLIBC 2.39-0ubuntu8.4) 2.39', 'glibc 2.39'],
+    ['musl libc (x86_64) Version 1.2.3', 'musl 1.2.3'],
+    ['something else 9', 'something else 9'],
+  ])('%s → %s', (line, short) => {
+    expect(libcShort(line)).toBe(short);
   });
 });
