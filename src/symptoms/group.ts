@@ -127,3 +127,15 @@ export function libcShort(libc: string): string {
   if (musl) return `musl ${musl[1]}`;
   return libc;
 }
+
+/** A run's environments gathered by how they ended: [{ envLabels: ["musl 1.2.3", "musl 1.2.5"], outcome: "exit 127", compiler: false }]. */
+export function byOutcome(runs: Occurrence[]): { envLabels: string[]; outcome: string; compiler: boolean }[] {
+  const groups = new Map<string, { envLabels: string[]; outcome: string; compiler: boolean }>();
+  for (const o of runs) {
+    const key = `${o.outcome}\u0000${o.stream === 'diagnostics'}`;
+    const g = groups.get(key) ?? { envLabels: [], outcome: o.outcome, compiler: o.stream === 'diagnostics' };
+    if (!g.envLabels.includes(o.envLabel)) g.envLabels.push(o.envLabel);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}

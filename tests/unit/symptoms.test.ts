@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractSymptoms, normaliseMessage, runStage } from '../../src/symptoms/extract.ts';
-import { entryEnvironments, entryRuns, libcShort, symptomIndex, type SymptomSource } from '../../src/symptoms/group.ts';
+import { byOutcome, entryEnvironments, entryRuns, libcShort, symptomIndex, type SymptomSource } from '../../src/symptoms/group.ts';
 import { lessonHref, lessonsOf, placeOfRun, runAnchor } from '../../src/symptoms/places.ts';
 import { checkQuotes, findQuotes, messageAnchor, quotableTexts } from '../../src/symptoms/quotes.ts';
 import { loadManifest } from '../../src/manifest/load.ts';
@@ -173,6 +173,17 @@ describe('symptomIndex', () => {
     const entry = symptomIndex([p])[0]!.entries[0]!;
     expect(entryEnvironments(entry).map((e) => e.envId)).toEqual(['glibc', 'musl']);
     expect(entryRuns(entry).map((r) => [r.probeId, r.variantId, r.runs.length])).toEqual([['a/x', 'default', 2]]);
+  });
+
+  it('gathers a run\'s environments by how they ended', () => {
+    const p = probe('a/x', [result({ stderr: 'e' }), musl({ stderr: 'e' }), musl({ envId: 'musl2', stderr: 'e', outcome: { kind: 'exit', exitCode: 1 } })], {
+      environments: [{ id: 'glibc', label: 'G' }, { id: 'musl', label: 'M' }, { id: 'musl2', label: 'M2' }],
+    });
+    const runs = entryRuns(symptomIndex([p])[0]!.entries[0]!)[0]!.runs;
+    expect(byOutcome(runs)).toEqual([
+      { envLabels: ['G', 'M'], outcome: 'ok', compiler: false },
+      { envLabels: ['M2'], outcome: 'exit 1', compiler: false },
+    ]);
   });
 
   it('reads each variant\'s symptom field', () => {
