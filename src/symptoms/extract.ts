@@ -72,11 +72,11 @@ export function normaliseMessage(line: string): string {
     .trim();
   // A linker at any path (/usr/bin/ld, Alpine's long gcc path) speaks as "ld: ".
   s = s.replace(/^\S*\bld(?:\.bfd|\.gold)?: /, 'ld: ');
-  // The linker's object and section locations: "ld: /tmp/cc1.o: " or "probe.c:(.text+0x1c): ".
-  s = s.replace(/^ld: (?:(?!(?:error|warning|note): )[^:\s]+(?::\([^)]*\))?: )+/, 'ld: ');
-  s = s.replace(/^[^\s:]+:\([^)]*\): /, '');
-  // gcc prints "undefined reference" with and without the linker's name: index the common part.
-  s = s.replace(/^ld: (?=undefined reference to )/, '');
+  // The linker's object and section locations ("ld: /tmp/cc1.o: ", "probe.c:(.text+0x1c): "). The
+  // linker names itself on some of these lines and not on others: a located message drops the
+  // name, so both index as one ("undefined reference to `x'", "warning: Using 'getaddrinfo' …").
+  const ldLocated = /^ld: (?:(?!(?:error|warning|note): )[^:\s]+(?::\([^)]*\))?: )+/;
+  s = ldLocated.test(s) ? s.replace(ldLocated, '') : s.replace(/^[^\s:]+:\([^)]*\): /, '');
   // A compiler's "file.c:12:5: " (or "file.c:12: ").
   s = s.replace(/^[^\s:]+:\d+(?::\d+)?: /, '');
   s = s

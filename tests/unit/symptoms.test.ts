@@ -27,6 +27,16 @@ describe('normaliseMessage', () => {
     expect(normaliseMessage(line)).toBe(expected);
   });
 
+  it('indexes a located linker message the same with and without the linker\'s name', () => {
+    const named = normaliseMessage('/usr/bin/ld: p.c:(.text+0x1c): warning: Using \'getaddrinfo\' in statically linked applications');
+    expect(named).toBe('warning: Using \'getaddrinfo\' in statically linked applications');
+    expect(normaliseMessage('p.c:(.text+0x1c): warning: Using \'getaddrinfo\' in statically linked applications')).toBe(named);
+  });
+
+  it('keeps the linker\'s name where it names no location', () => {
+    expect(normaliseMessage('/usr/bin/ld: cannot find -lexecinfo: No such file or directory')).toBe('ld: cannot find -lexecinfo: No such file or directory');
+  });
+
   it('keeps a linker warning as the linker says it', () => {
     expect(normaliseMessage('/usr/bin/ld: warning: Using \'getaddrinfo\' in statically linked applications requires at runtime the shared libraries')).toBe(
       'ld: warning: Using \'getaddrinfo\' in statically linked applications requires at runtime the shared libraries',
