@@ -4,6 +4,7 @@ import type { NotRun, RunRecord } from '../runner/run.ts';
 import type { Result } from '../runner/result.ts';
 import type { Symptom } from '../manifest/schema.ts';
 import type { Verdict } from '../check/verdict.ts';
+import type { ProbeReference } from '../lessons/references.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
 import { environmentById, environments as configured } from '../config/environments.ts';
 
@@ -60,6 +61,8 @@ export interface ProbeEntry {
   cachedIds: string[];
   /** Runs the backend could not make on the building machine, by run id: why. */
   notRun: Record<string, string>;
+  /** The lesson components that show this probe (file, line, component, variants): where the symptom page links. */
+  references: ProbeReference[];
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
@@ -79,7 +82,7 @@ export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary 
 }
 
 /** Groups run records by probe, in the order of the config's environments. */
-export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = []): ProbeEntry[] {
+export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = [], references: ProbeReference[] = []): ProbeEntry[] {
   const order = configured.map((e) => e.id);
   return probes.map((probe) => {
     const own = records.filter((r) => r.spec.probe.id === probe.id);
@@ -115,6 +118,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       checks,
       cachedIds: own.filter((r) => r.cached).map((r) => r.result.id),
       notRun: Object.fromEntries(notRun.filter((n) => n.spec.probe.id === probe.id).map((n) => [n.spec.id, n.reason])),
+      references: references.filter((r) => r.id === probe.id),
     };
   });
 }

@@ -3,6 +3,7 @@ import { runSession, projectPaths } from '../runner/session.ts';
 import { probeEntries } from './probe-entry.ts';
 import { mismatchReport, totals } from '../cli/summary.ts';
 import { formatError, LabError } from '../errors/lab-error.ts';
+import { checkReferences } from '../lessons/references.ts';
 
 /**
  * The "probes" collection: every probe with its real results. It runs the
@@ -27,7 +28,9 @@ export function probesLoader(): Loader {
           if (!dev) throw new LabError({ name: 'ExpectationMismatch', message: mismatches, hint: 'Fix the probe, its manifest or the lesson, then build again.' });
           logger.warn(mismatches);
         }
-        const entries = probeEntries(session.probes, session.envs, session.records, session.notRun);
+        // Where lessons show each probe (the session has checked them): the symptom page links there.
+        const references = checkReferences(paths.root, paths.contentDir, session.probes);
+        const entries = probeEntries(session.probes, session.envs, session.records, session.notRun, references);
         const keep = new Set(entries.map((e) => e.id));
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
         for (const entry of entries) {
