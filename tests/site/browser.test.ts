@@ -221,12 +221,13 @@ describe('the symptom page', () => {
     const missed: string[] = [];
     for (const message of messages) {
       // Pagefind's own API, as the search box uses it; "…" (a shortened path) is not a word to search for.
-      const urls = await page.evaluate(async (query) => {
-        const pagefind = await import(/* @vite-ignore */ '/pagefind/pagefind.js');
+      // (A string, so that the test runner does not rewrite the page's import().)
+      const urls: string[] = await page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
         await pagefind.init();
-        const found = await pagefind.search(query);
-        return Promise.all(found.results.slice(0, 20).map(async (r: { data: () => Promise<{ url: string }> }) => (await r.data()).url));
-      }, message.replaceAll('…', ' '));
+        const found = await pagefind.search(${JSON.stringify(message.replaceAll('…', ' '))});
+        return Promise.all(found.results.slice(0, 20).map(async (r) => (await r.data()).url));
+      })()`);
       if (!urls.some((u: string) => u.replace(/\.html$/, '/').endsWith('/symptoms/'))) missed.push(`${message} → ${urls.join(', ') || 'nothing'}`);
     }
     expect(missed).toEqual([]);

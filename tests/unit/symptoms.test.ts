@@ -21,6 +21,8 @@ describe('normaliseMessage', () => {
     ['a section location without the linker\'s name', 'probe.c:(.text+0x25): undefined reference to `swapcontext\'', 'undefined reference to `swapcontext\''],
     ['a compiler location', 'probe.c:12:5: error: \'O_RDWR\' undeclared (first use in this function)', 'error: \'O_RDWR\' undeclared (first use in this function)'],
     ['a header location', '/usr/include/sys/poll.h:1:2: warning: #warning redirecting incorrect #include <sys/poll.h> to <poll.h> [-Wcpp]', 'warning: #warning redirecting incorrect #include <sys/poll.h> to <poll.h> [-Wcpp]'],
+    ['the path in bash\'s message', 'bash: line 1: /probe/hello: cannot execute: required file not found', 'bash: line 1: …: cannot execute: required file not found'],
+    ['the path in glibc\'s loader message', '/probe/hello: error while loading shared libraries: libc.musl-x86_64.so.1: cannot open shared object file: No such file or directory', '…: error while loading shared libraries: libc.musl-x86_64.so.1: cannot open shared object file: No such file or directory'],
     ['an address', 'free(): invalid pointer at 0x55d0c0ffee10', 'free(): invalid pointer at 0x…'],
     ['a pid', 'child pid 4242 exited', 'child pid …'.replace('…', '…') + ' exited'],
   ])('takes out %s', (_what, line, expected) => {
