@@ -76,7 +76,7 @@ export function normaliseMessage(line: string): string {
   // linker names itself on some of these lines and not on others: a located message drops the
   // name, so both index as one ("undefined reference to `x'", "warning: Using 'getaddrinfo' …").
   const ldLocated = /^ld: (?:(?!(?:error|warning|note): )[^:\s]+(?::\([^)]*\))?: )+/;
-  s = ldLocated.test(s) ? s.replace(ldLocated, '') : s.replace(/^[^\s:]+:\([^)]*\): /, '');
+  s = ldLocated.test(s) ? s.replace(ldLocated, '') : s.replace(/^(?:[^\s:()]+:)?\(\.[^)]*\): /, '');
   // A compiler's "file.c:12:5: " (or "file.c:12: ").
   s = s.replace(/^[^\s:]+:\d+(?::\d+)?: /, '');
   s = s

@@ -208,7 +208,7 @@ describe('the symptom page', () => {
     await expect.poll(() => page.locator('.symptom').count()).toBe(count);
     const first = page.locator('.symptom').first();
     await first.locator('summary').click();
-    const runLinks = first.locator('.symptom-runs a');
+    const runLinks = first.locator('details a');
     expect(await runLinks.count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
     await page.close();

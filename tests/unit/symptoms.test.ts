@@ -18,6 +18,7 @@ describe('normaliseMessage', () => {
     ['the /probe folder in "needed by"', 'Error loading shared library libgcc_s.so.1: No such file or directory (needed by /probe/lib.so)', 'Error loading shared library libgcc_s.so.1: No such file or directory (needed by …)'],
     ['a temporary file', '/usr/bin/ld: /tmp/ccAbC123.o: undefined reference to `strlcpy\'', 'undefined reference to `strlcpy\''],
     ['a linker section location', '/usr/bin/ld: probe.c:(.text.startup+0x2d): undefined reference to `__isnan\'', 'undefined reference to `__isnan\''],
+    ['a section location of an archive member, on its own line', '(.text+0x1902): undefined reference to `_dl_find_object\'', 'undefined reference to `_dl_find_object\''],
     ['a section location without the linker\'s name', 'probe.c:(.text+0x25): undefined reference to `swapcontext\'', 'undefined reference to `swapcontext\''],
     ['a compiler location', 'probe.c:12:5: error: \'O_RDWR\' undeclared (first use in this function)', 'error: \'O_RDWR\' undeclared (first use in this function)'],
     ['a header location', '/usr/include/sys/poll.h:1:2: warning: #warning redirecting incorrect #include <sys/poll.h> to <poll.h> [-Wcpp]', 'warning: #warning redirecting incorrect #include <sys/poll.h> to <poll.h> [-Wcpp]'],
