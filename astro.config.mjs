@@ -13,7 +13,7 @@ export default defineConfig({
       title: 'musl-lab',
       description: 'Why software that works on glibc (Ubuntu, Debian) breaks or behaves differently on musl (Alpine), proven by C programs run at build time.',
       sidebar: [
-        { label: 'Start here', items: ['index'] },
+        { label: 'Start here', items: ['index', 'symptoms'] },
         // Curriculum order; a part appears as soon as its folder of content/ exists.
         ...parts
           .filter(([dir]) => existsSync(new URL(`./content/${dir}/`, import.meta.url)))

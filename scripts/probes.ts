@@ -4,6 +4,7 @@ import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv, runnerVersi
 import { frozenNotice } from '../src/frozen/notice.ts';
 import { frozenDirOf } from '../src/frozen/when.ts';
 import { probeEntries } from '../src/loader/probe-entry.ts';
+import { checkReferences } from '../src/lessons/references.ts';
 import { inputsFingerprint, writeHandoff } from '../src/loader/handoff.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
@@ -103,7 +104,7 @@ async function main(): Promise<number> {
   }
   // Every probe ran or was found cached: the site build that follows (npm run build) takes these entries as they are.
   if (!args.only?.length && !args.env?.length) {
-    writeHandoff(paths.cacheDir, inputsFingerprint(paths.probesDir, runnerVersion()), probeEntries(session.probes, session.envs, session.records, session.notRun, session.frozen));
+    writeHandoff(paths.cacheDir, inputsFingerprint(paths.probesDir, runnerVersion()), probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references: checkReferences(paths.root, paths.contentDir, session.probes) }));
   }
   return 0;
 }

@@ -2,7 +2,9 @@ import type { Probe } from '../manifest/probe.ts';
 import { runArgv, type BoundEnvironment } from '../runner/plan.ts';
 import type { NotRun, RunRecord } from '../session/run.ts';
 import type { Result } from '../runner/result.ts';
+import type { Symptom } from '../manifest/schema.ts';
 import type { Verdict } from '../check/verdict.ts';
+import type { ProbeReference } from '../lessons/references.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
 import { environmentById, environments as configured } from '../config/environments.ts';
 import type { FrozenInfo } from '../frozen/thaw.ts';
@@ -34,6 +36,8 @@ export interface VariantSummary {
   flags: string[];
   ldflags: string[];
   environments: string[];
+  /** Which output lines are the symptom, from the manifest (src/symptoms/ reads it). */
+  symptom?: Symptom;
   /** The DNS scenario the variant runs in, with the resolver files it gets. */
   dns?: { id: string; file: string; description: string; files: ResolverFiles };
 }
@@ -64,6 +68,8 @@ export interface ProbeEntry {
    * (MUSL_LAB_ALLOW_STALE=1), by run id, with when their result was made and why.
    */
   frozen?: { madeAt: string; stale: FrozenInfo['stale'] };
+  /** The lesson components that show this probe (file, line, component, variants): where the symptom page links. */
+  references: ProbeReference[];
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
@@ -83,7 +89,8 @@ export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary 
 }
 
 /** Groups run records by probe, in the order of the config's environments. */
-export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = [], frozen?: FrozenInfo): ProbeEntry[] {
+export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = [], extra: { frozen?: FrozenInfo; references?: ProbeReference[] } = {}): ProbeEntry[] {
+  const { frozen, references = [] } = extra;
   const order = configured.map((e) => e.id);
   return probes.map((probe) => {
     const own = records.filter((r) => r.spec.probe.id === probe.id);
@@ -111,6 +118,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
         flags: v.flags,
         ldflags: v.ldflags,
         environments: v.environments,
+        ...(v.symptom ? { symptom: v.symptom } : {}),
         ...(v.dns ? { dns: { id: v.dns.id, file: v.dns.file, description: v.dns.scenario.description, files: renderResolverFiles(v.dns.scenario) } } : {}),
       })),
       environments: order.filter((id) => used.has(id) && envs.has(id)).map((id) => summariseEnvironment(envs.get(id)!)),
@@ -119,6 +127,7 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       cachedIds: own.filter((r) => r.cached).map((r) => r.result.id),
       notRun: Object.fromEntries(notRun.filter((n) => n.spec.probe.id === probe.id).map((n) => [n.spec.id, n.reason])),
       ...(frozen ? { frozen: { madeAt: frozen.madeAt, stale: Object.fromEntries(Object.entries(frozen.stale).filter(([id]) => own.some((r) => r.spec.id === id))) } } : {}),
+      references: references.filter((r) => r.id === probe.id),
     };
   });
 }

@@ -4,6 +4,7 @@ import { probeEntries, type ProbeEntry } from './probe-entry.ts';
 import { handoffEnv, inputsFingerprint, readHandoff } from './handoff.ts';
 import { mismatchReport, totals } from '../cli/summary.ts';
 import { formatError, LabError } from '../errors/lab-error.ts';
+import { checkReferences } from '../lessons/references.ts';
 
 /**
  * The "probes" collection: every probe with its real results. It runs the
@@ -51,7 +52,9 @@ export function probesLoader(): Loader {
           if (!dev) throw new LabError({ name: 'ExpectationMismatch', message: mismatches, hint: 'Fix the probe, its manifest or the lesson, then build again.' });
           logger.warn(mismatches);
         }
-        storeEntries(probeEntries(session.probes, session.envs, session.records, session.notRun, session.frozen));
+        // Where lessons show each probe (the session has checked them): the symptom page links there.
+        const references = checkReferences(paths.root, paths.contentDir, session.probes);
+        storeEntries(probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references }));
       };
       await refresh();
       if (watcher) {

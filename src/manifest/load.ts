@@ -149,6 +149,7 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
       command: v.command,
       environments: v.environments ?? manifest.environments ?? defaultEnvs,
       expect: { ...manifest.expect, ...v.expect },
+      ...(v.symptom ?? manifest.symptom ? { symptom: v.symptom ?? manifest.symptom } : {}),
       limits: { ...defaultLimits, ...manifest.limits, ...v.limits },
       dns: v.dns !== undefined ? scenario(v.dns, `${at}.dns`) : scenario(manifest.dns, 'dns'),
     };

@@ -1,4 +1,4 @@
-import type { Expectation, Limits } from './schema.ts';
+import type { Expectation, Limits, Symptom } from './schema.ts';
 import type { SourceFile } from './includes.ts';
 import type { ResolvedScenario } from '../dns/load-scenario.ts';
 
@@ -25,6 +25,8 @@ export interface ResolvedVariant {
   command?: string[];
   environments: string[];
   expect: Record<string, Expectation>;
+  /** Which output lines are the symptom (the variant's, else the probe's); not part of any cache key. */
+  symptom?: Symptom;
   limits: Required<Limits>;
   /** The DNS world the program runs in, when the manifest names one. */
   dns?: ResolvedScenario;

@@ -67,6 +67,34 @@ export const expectationSchema = z
   .strict();
 export type Expectation = z.infer<typeof expectationSchema>;
 
+/** The stages of the symptom index ("I see this error"), in the order a reader meets them. */
+export const symptomStages = ["won't build", "won't start", 'crashes', 'answers differently'] as const;
+export type SymptomStage = (typeof symptomStages)[number];
+
+/** Line patterns of one output stream: each is matched against every line on its own. */
+const symptomLines = z.array(regexSchema);
+
+/**
+ * Which lines of a run's output are its symptom, for the symptom index (src/symptoms/).
+ * A stream named here is read only through its patterns ([] leaves it out); a stream not named
+ * keeps the default rules of src/symptoms/extract.ts. A pattern with a capture group indexes
+ * the group (e.g. "^strerror\\(0\\) = (.+)$" indexes only the message text), else the whole line.
+ */
+export const symptomSchema = z
+  .object({
+    /** Patterns for standard error lines. */
+    stderr: symptomLines.optional(),
+    /** Patterns for standard output lines. */
+    stdout: symptomLines.optional(),
+    /** Patterns for the compiler's diagnostics (errors and warnings of the build). */
+    diagnostics: symptomLines.optional(),
+    /** Stage of the lines these patterns pick; default: from how the run ended (see src/symptoms/extract.ts). */
+    stage: z.enum(symptomStages, { error: () => `a stage: ${symptomStages.map((s) => `"${s}"`).join(', ')}` }).optional(),
+  })
+  .strict()
+  .refine((s) => s.stderr || s.stdout || s.diagnostics || s.stage, 'give at least one of "stderr", "stdout", "diagnostics" or "stage"');
+export type Symptom = z.infer<typeof symptomSchema>;
+
 /** Resource limits of one execution. Defaults are small: probes are tiny programs. */
 export const limitsSchema = z
   .object({
@@ -156,6 +184,8 @@ export const variantSchema = z
     command: z.array(argSchema).min(1).optional(),
     /** Expectations per environment id, overriding the probe's. */
     expect: z.record(z.string(), expectationSchema).optional(),
+    /** Which output lines are this variant's symptom, replacing the probe's "symptom". */
+    symptom: symptomSchema.optional(),
     limits: limitsSchema.optional(),
   })
   .strict();
@@ -178,6 +208,11 @@ export const manifestSchema = z
     environments: z.array(z.string()).min(1).optional(),
     /** Expectations per environment id, for every variant that does not override them. */
     expect: z.record(z.string(), expectationSchema).optional(),
+    /**
+     * Which lines of the output are the symptom a reader would search for, in the symptom index:
+     * {"stderr": ["regex"], "stdout": ["regex"], "diagnostics": ["regex"], "stage": "won't start"}.
+     */
+    symptom: symptomSchema.optional(),
     limits: limitsSchema.optional(),
     /**
      * Also judge the program with check-binary in each environment and show the verdict beside the

@@ -329,6 +329,53 @@ describe('search', { timeout: 300_000 }, () => {
   });
 });
 
+describe('the symptom page', () => {
+  /** A spread of the page's messages: the first of each stage, then every n-th, at most `max`. */
+  async function sampleMessages(page: Page, max = 12): Promise<string[]> {
+    const byStage = await page.$$eval('.symptom-index section[data-stage]', (sections) =>
+      sections.map((s) => [...s.querySelectorAll('.symptom-message')].map((m) => m.textContent ?? '')),
+    );
+    const all = byStage.flat();
+    const step = Math.max(1, Math.floor(all.length / max));
+    const picked = [...byStage.map((ms) => ms[0]!), ...all.filter((_, i) => i % step === 0)];
+    return [...new Set(picked)].slice(0, max);
+  }
+
+  it('lists the messages, each with the runs and lessons it comes from', async () => {
+    const { page, problems } = await visit('/symptoms/');
+    const count = Number(await page.getAttribute('.symptom-index', 'data-symptom-count'));
+    expect(count).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.symptom').count()).toBe(count);
+    const first = page.locator('.symptom').first();
+    await first.locator('summary').click();
+    const runLinks = first.locator('details a');
+    expect(await runLinks.count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('is what site search finds for a sample of its messages', async () => {
+    const { page, problems } = await visit('/symptoms/');
+    const messages = await sampleMessages(page);
+    expect(messages.length).toBeGreaterThan(0);
+    const missed: string[] = [];
+    for (const message of messages) {
+      // Pagefind's own API, as the search box uses it; "…" (a shortened path) is not a word to search for.
+      // (A string, so that the test runner does not rewrite the page's import().)
+      const urls: string[] = await page.evaluate(`(async () => {
+        const pagefind = await import('/pagefind/pagefind.js');
+        await pagefind.init();
+        const found = await pagefind.search(${JSON.stringify(message.replaceAll('…', ' '))});
+        return Promise.all(found.results.slice(0, 20).map(async (r) => (await r.data()).url));
+      })()`);
+      if (!urls.some((u: string) => u.replace(/\.html$/, '/').endsWith('/symptoms/'))) missed.push(`${message} → ${urls.join(', ') || 'nothing'}`);
+    }
+    expect(missed).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('reproduce and raw results', () => {
   it('copies the reproduce command of a run, which names its images and probe', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });

@@ -215,7 +215,7 @@ describe('probe entries built from frozen results', () => {
     const other = probe({ id: 'basics/other' });
     const own = (p: typeof hello, envId: string) => record(result({ id: `${p.id}:default@${envId}`, probeId: p.id, envId }), { spec: { id: `${p.id}:default@${envId}`, probe: p } as never, cached: true });
     const frozen = { madeAt: '2026-11-28T10:00:00.000Z', reason: 'r', stale: { 'basics/other:default@musl': { ranAt: '2026-11-01T00:00:00.000Z', why: 'w' } } };
-    const [a, b] = probeEntries([hello, other], envs, [own(hello, 'glibc'), own(other, 'musl')], [], frozen);
+    const [a, b] = probeEntries([hello, other], envs, [own(hello, 'glibc'), own(other, 'musl')], [], { frozen });
     expect(a!.frozen).toEqual({ madeAt: frozen.madeAt, stale: {} });
     expect(b!.frozen).toEqual({ madeAt: frozen.madeAt, stale: frozen.stale });
     expect(probeEntries([hello], envs, [own(hello, 'glibc')])[0]!.frozen).toBeUndefined();
