@@ -36,3 +36,4 @@ export function runMain(main: () => Promise<number | void>, errorCode = 1): void
     },
   );
 }
+

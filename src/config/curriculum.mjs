@@ -7,6 +7,7 @@
  */
 export const parts = [
   ['linking', 'C libraries and linking'],
+  ['troubleshooting', 'Troubleshooting'],
   ['threads', 'Threads'],
   ['dns', 'DNS'],
   ['locales', 'Locales and strings'],

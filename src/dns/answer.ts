@@ -27,7 +27,8 @@ function normalise(name: string): string {
   return name.toLowerCase().replace(/\.$/, '');
 }
 
-function ruleMatches(rule: Rule, q: Question): boolean {
+function ruleMatches(rule: Rule, ns: Nameserver, q: Question): boolean {
+  if (rule.server !== undefined && rule.server !== ns.address) return false;
   const name = normalise(q.name);
   const pattern = normalise(rule.name);
   const nameOk = pattern.startsWith('*.') ? name.endsWith(pattern.slice(1)) : name === pattern;
@@ -67,7 +68,7 @@ export class Answerer {
     if (ns.behaviour === 'refused') return { kind: 'rcode', rcode: 'REFUSED', answers: [], latencyMs: latency };
     let rule: Rule | undefined;
     for (const [i, r] of this.s.rules.entries()) {
-      if (!ruleMatches(r, q)) continue;
+      if (!ruleMatches(r, ns, q)) continue;
       const count = this.used.get(i) ?? 0;
       if (r.times !== undefined && count >= r.times) continue;
       this.used.set(i, count + 1);

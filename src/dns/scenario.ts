@@ -47,6 +47,8 @@ export const ruleSchema = z
     latencyMs: z.number().int().min(0).max(10_000).optional(),
     /** Only the first N matching queries follow this rule; later ones fall through to the next rule. */
     times: z.number().int().min(1).optional(),
+    /** Only queries sent to this nameserver follow the rule (e.g. one server answers NXDOMAIN at once, another answers late); every nameserver when omitted. */
+    server: ipv4Loopback.optional(),
   })
   .strict();
 
@@ -95,6 +97,9 @@ export function scenarioProblems(s: DnsScenario): string[] {
     seen.add(ns.address);
   });
   if (!s.nameservers.some((ns) => ns.inResolvConf)) problems.push('nameservers: none is in resolv.conf (set "inResolvConf": true on one)');
+  s.rules.forEach((r, i) => {
+    if (r.server !== undefined && !seen.has(r.server)) problems.push(`rules[${i}].server: ${r.server} is not one of the nameservers (add it to "nameservers" or fix the address)`);
+  });
   for (const name of Object.keys(s.records)) {
     if (name !== name.toLowerCase() || name.endsWith('.')) problems.push(`records.${name}: write names in lowercase without the trailing dot`);
   }

@@ -34,6 +34,11 @@ describe('DNS scenario schema', () => {
       'records.Upper.test: write names in lowercase without the trailing dot',
     ]);
   });
+
+  it('finds a rule that names a server the scenario does not have', () => {
+    const s = parse({ rules: [{ name: 'a.test', server: '127.0.9.9', answer: 'nxdomain' }] });
+    expect(scenarioProblems(s)).toEqual(['rules[0].server: 127.0.9.9 is not one of the nameservers (add it to "nameservers" or fix the address)']);
+  });
 });
 
 describe('resolver files', () => {
@@ -92,6 +97,17 @@ describe('Answerer', () => {
     const a = new Answerer(s);
     expect(a.decide(ns, { name: 'x.broken.test', type: 'AAAA' })).toEqual({ kind: 'drop', latencyMs: 0 });
     expect(a.decide(ns, { name: 'x.broken.test', type: 'A' })).toMatchObject({ rcode: 'NXDOMAIN' });
+  });
+
+  it('applies a rule that names a server only to queries sent to that server', () => {
+    const two = parse({
+      nameservers: [{ address: '127.0.0.53' }, { address: '127.0.1.1' }],
+      records: { 'a.test': { A: ['10.0.0.1'] } },
+      rules: [{ name: 'a.test', server: '127.0.1.1', answer: 'nxdomain' }],
+    });
+    const a = new Answerer(two);
+    expect(a.decide(ns, { name: 'a.test', type: 'A' })).toMatchObject({ rcode: 'NOERROR', answers: [{ data: '10.0.0.1' }] });
+    expect(a.decide({ ...ns, address: '127.0.1.1' }, { name: 'a.test', type: 'A' })).toMatchObject({ rcode: 'NXDOMAIN' });
   });
 
   it('a silent nameserver never answers; a refusing one refuses everything', () => {
