@@ -13,7 +13,7 @@ export interface CheckReport {
 }
 
 /** Bumped when the checker's reasoning changes: cached verdicts of the site are keyed by it. */
-export const checkerVersion = 1;
+export const checkerVersion = 2;
 
 /** A shell in a fresh container of an environment's run image (read-only root, no network, as nobody). */
 export function dockerShell(docker: Docker, imageId: string): EnvironmentShell {

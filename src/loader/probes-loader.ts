@@ -3,6 +3,8 @@ import { runSession, projectPaths } from '../runner/session.ts';
 import { probeEntries } from './probe-entry.ts';
 import { mismatchReport, totals } from '../cli/summary.ts';
 import { formatError, LabError } from '../errors/lab-error.ts';
+import { refreshSiteData } from '../check/publish.ts';
+import { hostMachine, readElf } from '../check/elf.ts';
 
 /**
  * The "probes" collection: every probe with its real results. It runs the
@@ -27,6 +29,8 @@ export function probesLoader(): Loader {
           if (!dev) throw new LabError({ name: 'ExpectationMismatch', message: mismatches, hint: 'Fix the probe, its manifest or the lesson, then build again.' });
           logger.warn(mismatches);
         }
+        // What the in-page checker publishes about each environment (src/pages/check-data/), read once per image.
+        await refreshSiteData(session.envs.values(), session.backend.environmentShell?.bind(session.backend), paths.cacheDir, () => hostMachine(), (p) => readElf(p), (line) => logger.info(line));
         const entries = probeEntries(session.probes, session.envs, session.records, session.notRun);
         const keep = new Set(entries.map((e) => e.id));
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
