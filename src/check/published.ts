@@ -75,3 +75,22 @@ export async function publishedPaths(env: PublishedEnvironment, paths: string[],
   );
   return answers;
 }
+
+/**
+ * The words a user saw when a program failed to start, taken from the site's
+ * own runs: per environment and failure class, the first line of the run's
+ * stderr with the program's path replaced by "{program}" (the page puts the
+ * reader's file name there). A class no run shows has no entry.
+ */
+export type RecordedMessages = Record<string, Partial<Record<string, { message: string; line: string; run: string }>>>;
+
+export function recordedMessages(runs: { result: { id: string; envId: string; argv: string[]; stderr: string }; verdict: { verdict: string; failure?: string } }[]): RecordedMessages {
+  const out: RecordedMessages = {};
+  for (const { result, verdict } of runs) {
+    if (verdict.verdict !== 'fails' || !verdict.failure) continue;
+    const line = result.stderr.split('\n').find((l) => l.includes(result.argv[0] ?? '\0'));
+    if (!line) continue;
+    (out[result.envId] ??= {})[verdict.failure] ??= { message: line.replaceAll(result.argv[0]!, '{program}'), line, run: result.id };
+  }
+  return out;
+}
