@@ -15,7 +15,8 @@ import { recordedMessages } from '../../check/published.ts';
 import { environmentIds } from '../../config/environments.ts';
 
 export const getStaticPaths = (async () => {
-  const data = siteData(projectPaths().cacheDir).filter((d) => environmentIds().includes(d.env.id));
+  // The build runs from the project's root; this module's own URL is inside the bundle.
+  const data = siteData(projectPaths(process.env.MUSL_LAB_ROOT ?? process.cwd()).cacheDir).filter((d) => environmentIds().includes(d.env.id));
   data.sort((a, b) => environmentIds().indexOf(a.env.id) - environmentIds().indexOf(b.env.id));
   const probes = (await getCollection('probes')).map((e) => e.data as unknown as ProbeEntry);
   const runs = probes.flatMap((p) => p.results.filter((r) => p.checks[r.id]).map((result) => ({ result, verdict: p.checks[result.id]! })));
