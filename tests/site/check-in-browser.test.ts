@@ -1,5 +1,4 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { buildSite, root } from './helpers.ts';
 import { assertChromium, chromiumFlags } from '../../src/site/chromium.ts';
@@ -33,15 +32,16 @@ afterAll(async () => {
   await site?.stop();
 });
 
-async function fileOf(r: RunRecord): Promise<{ name: string; buffer: Buffer }> {
+/** The program's path on this machine (by path, not bytes: Node's binary is over playwright's 50 MB buffer limit). */
+async function fileOf(r: RunRecord): Promise<string> {
   const spec = r.spec.compile;
   const out = spec.probe.build.kind === 'npm' ? await fetchNpmProgram(spec.probe, projectPaths().cacheDir) : await session.backend.compile(spec);
-  return { name: r.spec.probe.program.split('/').pop()!, buffer: readFileSync(`${out.binaryDir}/${r.spec.probe.program}`) };
+  return `${out.binaryDir}/${r.spec.probe.program}`;
 }
 
-async function verdictsFor(page: Page, file: { name: string; buffer: Buffer }): Promise<Record<string, string>> {
-  await page.setInputFiles('#wir-file', { name: file.name, mimeType: 'application/octet-stream', buffer: file.buffer });
-  await page.waitForSelector(`.wir-output section[data-file="${file.name}"] tr[data-env]`);
+async function verdictsFor(page: Page, file: string): Promise<Record<string, string>> {
+  await page.setInputFiles('#wir-file', file);
+  await page.waitForSelector(`.wir-output section[data-file="${file.split('/').pop()}"] tr[data-env]`);
   return page.$$eval('.wir-output tr[data-env]', (rows) => Object.fromEntries(rows.map((r) => [(r as HTMLElement).dataset.env!, (r as HTMLElement).dataset.verdict!])));
 }
 
