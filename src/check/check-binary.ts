@@ -11,7 +11,7 @@ export interface CheckReport {
 }
 
 /** Bumped when the checker's reasoning changes: cached verdicts of the site are keyed by it. */
-export const checkerVersion = 1;
+export const checkerVersion = 2;
 
 /** What check-binary needs of one environment: its libc family, its machine and a reader of its files. */
 export function checkedEnvironment(env: BoundEnvironment, shell: EnvironmentShell, cacheDir: string, machine: string): { spec: EnvironmentSpec; files: EnvironmentFiles } {

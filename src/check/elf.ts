@@ -1,43 +1,14 @@
 import { execa } from 'execa';
 import { LabError } from '../errors/lab-error.ts';
+import type { ElfFacts, SymbolRef } from './facts.ts';
+
+export type { ElfFacts, SymbolRef } from './facts.ts';
 
 /**
- * What the checker needs to know about one ELF file, as GNU readelf reports it.
- * readelf (binutils) is the reference reader of the format; this module only
- * parses its text, so the facts are binutils' and the parsing is testable.
+ * GNU readelf is the reference reader of the format; this module only parses its
+ * text, so the facts are binutils' and the parsing is testable. The browser's
+ * reader (elf-reader.ts) gives the same facts from the bytes.
  */
-export interface SymbolRef {
-  name: string;
-  /** Symbol version, e.g. "GLIBC_2.34"; absent when unversioned. */
-  version?: string;
-}
-
-export interface ElfFacts {
-  isElf: boolean;
-  /** "ELF64" or "ELF32". */
-  elfClass: string;
-  /** e.g. "Advanced Micro Devices X86-64", "AArch64". */
-  machine: string;
-  /** "EXEC", "DYN", "REL" or "CORE". */
-  type: string;
-  /** DT_FLAGS_1 has PIE: a position-independent executable rather than a library. */
-  pie: boolean;
-  /** PT_INTERP: the dynamic loader the kernel starts first. */
-  interpreter?: string;
-  needed: string[];
-  soname?: string;
-  /** DT_RUNPATH, else DT_RPATH, split on ":" ($ORIGIN kept as written). */
-  runpath: string[];
-  /** Undefined symbols that must be found (weak ones are optional and left out). */
-  required: SymbolRef[];
-  /** Symbols this file defines for others (functions and objects, all versions). */
-  provided: SymbolRef[];
-  /** Version needs (.gnu.version_r): from which file, which versions. */
-  versionNeeds: { file: string; versions: string[] }[];
-  /** Version definitions (.gnu.version_d) of a library, e.g. GLIBC_2.2.5 ... GLIBC_2.36. */
-  versionDefs: string[];
-}
-
 const field = (text: string, name: string) => new RegExp(`^\\s*${name}:\\s+(.+)$`, 'm').exec(text)?.[1]?.trim() ?? '';
 
 /** Splits readelf's "name@VERSION (n)" / "name@@VERSION" into name and version. */
@@ -72,14 +43,15 @@ export function parseReadelf(text: string): ElfFacts {
   // Symbol table '.dynsym': "Num: Value Size Type Bind Vis Ndx Name"
   const dynsym = /Symbol table '\.dynsym'[^\n]*\n[^\n]*\n([\s\S]*?)(?:\n\s*\n|$)/.exec(text)?.[1] ?? '';
   for (const line of dynsym.split('\n')) {
-    const m = /^\s*\d+:\s+[0-9a-f]+\s+\S+\s+(\w+)\s+(\w+)\s+\w+\s+(\S+)\s+(.+)$/.exec(line);
+    // A type or binding readelf has no name for reads "<OS specific>: 10" (GNU_UNIQUE outside the GNU OS ABI).
+    const m = /^\s*\d+:\s+[0-9a-f]+\s+\S+\s+((?:<[^>]+>: )?\w+)\s+((?:<[^>]+>: )?\w+)\s+\w+\s+(\S+)\s+(.+)$/.exec(line);
     if (!m) continue;
     const [, type, bind, ndx, name] = m as unknown as [string, string, string, string, string];
     if (bind === 'LOCAL' || type === 'SECTION' || type === 'FILE') continue;
     const ref = symbolRef(name.trim());
     if (ndx === 'UND') {
       if (bind !== 'WEAK') facts.required.push(ref);
-    } else if (ndx !== 'ABS' || ref.version === undefined || ref.name !== ref.version) {
+    } else {
       facts.provided.push(ref);
     }
   }
@@ -104,6 +76,10 @@ export function parseReadelf(text: string): ElfFacts {
     // The BASE definition names the file itself (its soname), not a version.
     if (name && name[1] !== 'BASE') facts.versionDefs.push(name[2]!);
   }
+  // A library defines each of its version names as an absolute symbol (readelf lists it
+  // without a version): that is not a symbol anyone links against.
+  const defined = new Set(facts.versionDefs);
+  facts.provided = facts.provided.filter((s) => !(s.version === undefined ? defined.has(s.name) : s.name === s.version));
   return facts;
 }
 

@@ -1,7 +1,10 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, chmodSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
-import type { ElfFacts } from './elf.ts';
-import { isMuslReserved, type EnvironmentView, type FoundLibrary } from './verdict.ts';
+import { dirname, join } from 'node:path';
+import type { ElfFacts } from './facts.ts';
+import type { EnvironmentView } from './verdict.ts';
+import { resolveEnvironment, type EnvironmentSpec, type PathAnswer, type SearchInfo } from './resolve.ts';
+
+export type { EnvironmentSpec } from './resolve.ts';
 import { writeFileAtomic } from '../runner/cache.ts';
 import { sha256 } from '../hash/hash.ts';
 
@@ -22,19 +25,7 @@ export interface EnvironmentShell {
   run: (script: string, args: string[], outDir: string) => Promise<string>;
 }
 
-export interface EnvironmentSpec {
-  id: string;
-  family: 'glibc' | 'musl';
-  machine: string;
-}
-
 type ReadElf = (path: string) => Promise<ElfFacts>;
-
-/** Where each loader looks, after the program's own RUNPATH (ld.so(8); musl's ldso/dynlink.c). */
-export const glibcDefaultDirs = ['/lib/x86_64-linux-gnu', '/usr/lib/x86_64-linux-gnu', '/lib64', '/usr/lib64', '/lib', '/usr/lib'];
-export const muslDefaultDirs = ['/lib', '/usr/local/lib', '/usr/lib'];
-/** musl's loader and libc are one file, at a path fixed by its ABI for x86-64. */
-export const muslLoader = '/lib/ld-musl-x86_64.so.1';
 
 /** Parses `ldconfig -p`: soname → path, x86-64 entries only. Pure. */
 export function parseLdconfig(text: string): Map<string, string> {
@@ -43,11 +34,6 @@ export function parseLdconfig(text: string): Map<string, string> {
     if (m[2]!.includes('x86-64') && !map.has(m[1]!)) map.set(m[1]!, m[3]!);
   }
   return map;
-}
-
-/** The folders a loader searches for one file: RUNPATH entries with $ORIGIN expanded. Pure. */
-export function expandRunpath(runpath: string[], origin: string): string[] {
-  return runpath.map((p) => p.replaceAll('${ORIGIN}', origin).replaceAll('$ORIGIN', origin));
 }
 
 const searchScript = `
@@ -62,16 +48,6 @@ for p in "$@"; do
   i=$((i+1))
   if [ -f "$p" ]; then cp -L "$p" "/out/$i" && echo "$p	$i"; else echo "$p	-"; fi
 done`;
-
-interface SearchInfo {
-  cache: [string, string][];
-  muslPath: string[] | null;
-}
-
-interface PathAnswer {
-  exists: boolean;
-  facts?: ElfFacts;
-}
 
 export class EnvironmentFiles {
   private readonly shell: EnvironmentShell;
@@ -133,73 +109,17 @@ export class EnvironmentFiles {
 }
 
 /**
- * Resolves everything a program needs in one environment, then hands the
- * verdict code a synchronous view. Libraries named through $ORIGIN are read
- * from this machine, beside the program: they travel with it.
+ * Resolves everything a program needs in one environment (resolve.ts, shared
+ * with the page), fetching the environment's files through `files`. Libraries
+ * named through $ORIGIN are read from this machine, beside the program: they
+ * travel with it.
  */
 export async function viewEnvironment(spec: EnvironmentSpec, files: EnvironmentFiles, program: ElfFacts, programPath: string, readElf: ReadElf): Promise<EnvironmentView> {
-  const search = await files.search();
-  const cache = new Map(search.cache);
-  const interpreters = new Map<string, boolean>();
-  // The loader that starts the program decides the rules, whatever its file name (gcompat installs
-  // musl's loader as /lib64/ld-linux-x86-64.so.2): glibc's ld.so defines GLIBC_* symbol versions,
-  // musl's loader (which is musl's libc.so) defines none.
-  let family = spec.family;
-  let libcItself = muslLoader;
-  if (program.interpreter) {
-    const a = (await files.paths([program.interpreter])).get(program.interpreter);
-    interpreters.set(program.interpreter, a?.exists ?? false);
-    if (a?.facts?.isElf) {
-      family = a.facts.versionDefs.some((v) => v.startsWith('GLIBC_')) ? 'glibc' : 'musl';
-      if (family === 'musl') libcItself = program.interpreter;
-    }
-  }
-  const dirs = family === 'musl' ? (search.muslPath ?? muslDefaultDirs) : glibcDefaultDirs;
-  const found = new Map<string, FoundLibrary | null>();
-  const hostDirOf = new Map<ElfFacts, string>([[program, dirname(programPath)]]);
-
-  let pending: { soname: string; by: ElfFacts }[] = program.needed.map((soname) => ({ soname, by: program }));
-  while (pending.length > 0) {
-    const next: { soname: string; by: ElfFacts }[] = [];
-    const candidates = new Map<string, string[]>();
-    for (const { soname, by } of pending) {
-      if (found.has(soname)) continue;
-      if (family === 'musl' && isMuslReserved(soname)) {
-        const a = (await files.paths([libcItself])).get(libcItself);
-        found.set(soname, a?.exists ? { soname, path: libcItself, from: 'libc-itself', facts: a.facts! } : null);
-        continue;
-      }
-      // The program's own RUNPATH first: those files travel with it, on this machine.
-      const origin = hostDirOf.get(by);
-      const local = origin ? expandRunpath(by.runpath, origin).map((d) => join(d, soname)).find((p) => p.startsWith('/') && existsSync(p)) : undefined;
-      if (local) {
-        const facts = await readElf(local);
-        hostDirOf.set(facts, dirname(local));
-        found.set(soname, { soname, path: local, from: 'runpath', facts });
-        next.push(...facts.needed.map((n) => ({ soname: n, by: facts })));
-        continue;
-      }
-      const cached = family === 'glibc' ? cache.get(soname) : undefined;
-      candidates.set(soname, cached ? [cached, ...dirs.map((d) => posix.join(d, soname))] : dirs.map((d) => posix.join(d, soname)));
-    }
-    const answers = await files.paths([...candidates.values()].flat());
-    for (const [soname, paths] of candidates) {
-      const hit = paths.find((p) => answers.get(p)?.exists);
-      if (!hit) {
-        found.set(soname, null);
-        continue;
-      }
-      const facts = answers.get(hit)!.facts!;
-      found.set(soname, { soname, path: hit, from: 'environment', facts });
-      next.push(...facts.needed.map((n) => ({ soname: n, by: facts })));
-    }
-    pending = next.filter((n) => !found.has(n.soname));
-  }
-  return {
-    id: spec.id,
-    family,
-    machine: spec.machine,
-    interpreterExists: (p) => interpreters.get(p) ?? false,
-    findLibrary: (soname) => found.get(soname) ?? undefined,
-  };
+  return resolveEnvironment(spec, await files.search(), program, dirname(programPath), {
+    paths: (paths) => files.paths(paths),
+    local: async (paths) => {
+      const hit = paths.find((p) => existsSync(p));
+      return hit ? { path: hit, facts: await readElf(hit) } : null;
+    },
+  });
 }

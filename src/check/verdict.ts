@@ -1,4 +1,4 @@
-import type { ElfFacts, SymbolRef } from './elf.ts';
+import type { ElfFacts, SymbolRef } from './facts.ts';
 
 /**
  * Will this ELF file run in that environment? Decided from the file and from
@@ -15,7 +15,11 @@ export interface Verdict {
   reasons: string[];
   /** What a user sees when it fails, as the loader or shell words it. */
   symptom?: string;
+  /** Which step failed (what the page links to the lesson that explains it). */
+  failure?: FailureClass;
 }
+
+export type FailureClass = 'machine' | 'interpreter' | 'library' | 'version' | 'symbol';
 
 /** A library as found for a program: where, and what it provides. */
 export interface FoundLibrary {
@@ -53,7 +57,7 @@ const describe = (s: SymbolRef) => (s.version ? `${s.name}@${s.version}` : s.nam
 
 export function judge(file: string, program: ElfFacts, env: EnvironmentView): Verdict {
   const reasons: string[] = [];
-  const verdict = (kind: VerdictKind, symptom?: string): Verdict => ({ env: env.id, verdict: kind, reasons, ...(symptom ? { symptom } : {}) });
+  const verdict = (kind: VerdictKind, symptom?: string, failure?: FailureClass): Verdict => ({ env: env.id, verdict: kind, reasons, ...(symptom ? { symptom } : {}), ...(failure ? { failure } : {}) });
 
   if (!program.isElf) {
     reasons.push('not an ELF file (a script or another format): the checker cannot say');
@@ -61,7 +65,7 @@ export function judge(file: string, program: ElfFacts, env: EnvironmentView): Ve
   }
   if (program.machine !== env.machine) {
     reasons.push(`built for ${program.machine}, the environment is ${env.machine}`);
-    return verdict('fails', 'Exec format error (the shell reports exit 126 or "not found")');
+    return verdict('fails', 'Exec format error (the shell reports exit 126 or "not found")', 'machine');
   }
   if (program.type !== 'EXEC' && program.type !== 'DYN') {
     reasons.push(`an ELF ${program.type} file is not a program`);
@@ -76,7 +80,7 @@ export function judge(file: string, program: ElfFacts, env: EnvironmentView): Ve
   if (program.interpreter) {
     if (!env.interpreterExists(program.interpreter)) {
       reasons.push(`its interpreter ${program.interpreter} does not exist in the environment`);
-      return verdict('fails', `${file}: not found (exit 127): the kernel cannot start the missing interpreter, and the shell reports the program as missing`);
+      return verdict('fails', `${file}: not found (exit 127): the kernel cannot start the missing interpreter, and the shell reports the program as missing`, 'interpreter');
     }
     reasons.push(`interpreter ${program.interpreter} exists`);
   }
@@ -97,6 +101,7 @@ export function judge(file: string, program: ElfFacts, env: EnvironmentView): Ve
         env.family === 'musl'
           ? `Error loading shared library ${soname}: No such file or directory (needed by ${byName})`
           : `error while loading shared libraries: ${soname}: cannot open shared object file: No such file or directory`,
+        'library',
       );
     }
     loaded.push(found);
@@ -115,7 +120,7 @@ export function judge(file: string, program: ElfFacts, env: EnvironmentView): Ve
         const missing = need.versions.filter((v) => !lib.facts.versionDefs.includes(v));
         if (missing.length > 0) {
           reasons.push(`${owner.name} needs ${missing.join(', ')} from ${need.file}, which defines up to ${lib.facts.versionDefs.at(-1) ?? 'no versions'}`);
-          return verdict('fails', `version \`${missing[0]}' not found (required by ${owner.name})`);
+          return verdict('fails', `version \`${missing[0]}' not found (required by ${owner.name})`, 'version');
         }
       }
     }
@@ -151,6 +156,7 @@ export function judge(file: string, program: ElfFacts, env: EnvironmentView): Ve
       env.family === 'musl'
         ? `Error relocating ${owner.name}: ${missing[0]!.name}: symbol not found`
         : `symbol lookup error: ${owner.name}: undefined symbol: ${missing[0]!.name}`,
+      'symbol',
     );
   }
   if (library) {

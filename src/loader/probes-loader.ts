@@ -5,6 +5,8 @@ import { handoffEnv, inputsFingerprint, readHandoff } from './handoff.ts';
 import { mismatchReport, totals } from '../cli/summary.ts';
 import { formatError, LabError } from '../errors/lab-error.ts';
 import { checkReferences } from '../lessons/references.ts';
+import { refreshSiteData } from '../check/publish.ts';
+import { hostMachine, readElf } from '../check/elf.ts';
 
 /**
  * The "probes" collection: every probe with its real results. It runs the
@@ -52,6 +54,8 @@ export function probesLoader(): Loader {
           if (!dev) throw new LabError({ name: 'ExpectationMismatch', message: mismatches, hint: 'Fix the probe, its manifest or the lesson, then build again.' });
           logger.warn(mismatches);
         }
+        // What the in-page checker publishes about each environment (src/pages/check-data/), read once per image.
+        await refreshSiteData(session.envs.values(), session.backend?.environmentShell?.bind(session.backend), paths.cacheDir, () => hostMachine(), (p) => readElf(p), (line) => logger.info(line));
         // Where lessons show each probe (the session has checked them): the symptom page links there.
         const references = checkReferences(paths.root, paths.contentDir, session.probes);
         storeEntries(probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references }));
