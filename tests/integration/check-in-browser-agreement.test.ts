@@ -45,7 +45,7 @@ beforeAll(async () => {
 
 async function programOf(r: RunRecord): Promise<string> {
   const spec = r.spec.compile;
-  const dir = (spec.probe.build.kind === 'npm' ? await fetchNpmProgram(spec.probe, paths.cacheDir) : await session.backend.compile(spec)).binaryDir;
+  const dir = (spec.probe.build.kind === 'npm' ? await fetchNpmProgram(spec.probe, paths.cacheDir) : await session.backend!.compile(spec)).binaryDir;
   return join(dir, r.spec.probe.program);
 }
 

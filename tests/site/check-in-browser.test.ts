@@ -35,7 +35,7 @@ afterAll(async () => {
 /** The program's path on this machine (by path, not bytes: Node's binary is over playwright's 50 MB buffer limit). */
 async function fileOf(r: RunRecord): Promise<string> {
   const spec = r.spec.compile;
-  const out = spec.probe.build.kind === 'npm' ? await fetchNpmProgram(spec.probe, projectPaths().cacheDir) : await session.backend.compile(spec);
+  const out = spec.probe.build.kind === 'npm' ? await fetchNpmProgram(spec.probe, projectPaths().cacheDir) : await session.backend!.compile(spec);
   return `${out.binaryDir}/${r.spec.probe.program}`;
 }
 
