@@ -1,9 +1,9 @@
 // npm run freeze -- [--check] [--backend auto|docker|sandbox] [--images auto|upstream|offline] [--concurrency N]
-import { parseArgs } from 'node:util';
 import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv, runnerVersion } from '../src/session/session.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
 import { runMain } from '../src/cli/run-main.ts';
+import { concurrencyArg, parseOrHelp } from '../src/cli/args.ts';
 import { LabError } from '../src/errors/lab-error.ts';
 import { snapshotInput } from '../src/frozen/freeze.ts';
 import { snapshotSize, writeSnapshot } from '../src/frozen/snapshot.ts';
@@ -29,25 +29,15 @@ Options:
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        check: { type: 'boolean', default: false },
-        images: { type: 'string' },
-        backend: { type: 'string' },
-        concurrency: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(help);
-    return 0;
-  }
+  const parsed = parseOrHelp({
+      check: { type: 'boolean', default: false },
+      images: { type: 'string' },
+      backend: { type: 'string' },
+      concurrency: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    }, help);
+  if (!parsed.values) return parsed.exit!;
+  const args = parsed.values;
   const paths = projectPaths();
   const frozenDir = frozenDirOf(paths.root);
   if (args.check) {
@@ -60,11 +50,12 @@ async function main(): Promise<number> {
     process.stdout.write(`frozen/ (made ${made} UTC) is stale for ${judged.stale.length} run(s):\n${staleList(judged.stale)}\nRun \`npm run freeze\` on a machine with Docker or bubblewrap and commit frozen/.\n`);
     return 1;
   }
-  const concurrency = args.concurrency ? Number(args.concurrency) : 2;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    process.stderr.write(`--concurrency takes a whole number of at least 1, not "${args.concurrency}"\n`);
+  const parsedConcurrency = concurrencyArg(args.concurrency);
+  if ('error' in parsedConcurrency) {
+    process.stderr.write(`${parsedConcurrency.error}\n`);
     return 2;
   }
+  const { concurrency } = parsedConcurrency;
   const choice = args.backend ? backendChoiceFrom(args.backend, '--backend') : backendChoiceFrom(process.env.MUSL_LAB_BACKEND);
   if (choice === 'frozen') {
     process.stderr.write('freezing needs a backend that runs the probes: use --backend auto, docker or sandbox.\n');

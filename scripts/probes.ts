@@ -1,5 +1,4 @@
 // npm run probes -- [--only ID]... [--env ID]... [--force] [--json] [--show] [--backend auto|docker|sandbox] [--images auto|upstream|offline]
-import { parseArgs } from 'node:util';
 import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv, runnerVersion } from '../src/session/session.ts';
 import { frozenNotice } from '../src/frozen/notice.ts';
 import { frozenDirOf } from '../src/frozen/when.ts';
@@ -14,6 +13,7 @@ import { progressPrinter } from '../src/cli/progress.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
 import { runMain } from '../src/cli/run-main.ts';
+import { concurrencyArg, parseOrHelp } from '../src/cli/args.ts';
 
 const help = `npm run probes -- [options]
 
@@ -40,40 +40,31 @@ Options:
 `;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        only: { type: 'string', multiple: true },
-        env: { type: 'string', multiple: true },
-        force: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        images: { type: 'string' },
-        backend: { type: 'string' },
-        concurrency: { type: 'string' },
-        list: { type: 'boolean', default: false },
-        show: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${help}`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(help);
-    return 0;
-  }
+  const parsed = parseOrHelp({
+      only: { type: 'string', multiple: true },
+      env: { type: 'string', multiple: true },
+      force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      images: { type: 'string' },
+      backend: { type: 'string' },
+      concurrency: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      show: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    }, help);
+  if (!parsed.values) return parsed.exit!;
+  const args = parsed.values;
   const paths = projectPaths();
   if (args.list) {
     for (const p of loadAndCheck(paths)) process.stdout.write(`${p.id}  (${p.variants.map((v) => v.id).join(', ')})\n`);
     return 0;
   }
-  const concurrency = args.concurrency ? Number(args.concurrency) : 2;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    process.stderr.write(`--concurrency takes a whole number of at least 1, not "${args.concurrency}"\n`);
+  const parsedConcurrency = concurrencyArg(args.concurrency);
+  if ('error' in parsedConcurrency) {
+    process.stderr.write(`${parsedConcurrency.error}\n`);
     return 2;
   }
+  const { concurrency } = parsedConcurrency;
   const out = args.json ? process.stderr : process.stdout;
   const progress = progressPrinter(out);
   const started = performance.now();
