@@ -127,11 +127,13 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
       stream.on('error', () => resolve());
     });
     docker.modem.demuxStream(stream, out, err);
-    // "next-exit": a plain wait on a created-but-not-started container returns at once.
-    const exited = container.wait({ condition: 'next-exit' });
-    // Awaited below; when the engine drops and start() fails first, its rejection must not go unhandled.
-    exited.catch(() => undefined);
     await container.start();
+    // Asked once the container has started, "not-running" answers at its exit, or at once if it has
+    // already exited. A "next-exit" wait sent before start() races it on its own connection: when the
+    // engine registers it after a quick program's exit, it never answers and the run hangs.
+    const exited = container.wait({ condition: 'not-running' });
+    // Awaited below; when the engine drops, its rejection must not go unhandled meanwhile.
+    exited.catch(() => undefined);
     if (hasStdin) {
       stream.write(req.stdin!);
       stream.end();
