@@ -24,7 +24,7 @@ const mention = new RegExp(String.raw`\b(glibc|musl)\b(?:[ \u00a0]+(?:libc|versi
 /** Range words just before the family: "since musl 1.2.4", "from glibc 2.38", "up to musl 1.2.3". */
 const before = new RegExp(String.raw`\b(?:before|after|since|from|until|till|through|up\s+to|prior\s+to|as\s+of|starting\s+(?:with|from)|between)[ \u00a0]+$`, 'i');
 /** Range words just after the version: "glibc 2.34 and later", or a second version: "musl 1.2.3–1.2.5". */
-const after = new RegExp(String.raw`^(?:[ \u00a0]*(?:,[ \u00a0]*)?(?:and|or)[ \u00a0]+(?:later|newer|earlier|older|above|below|up|before|after)\b|[ \u00a0]+onwards?\b|\+|[ \u00a0]*(?:[–—-]|to|through|and)[ \u00a0]*(?:(?:glibc|musl)[ \u00a0]+)?${version}\b)`, 'i');
+const after = new RegExp(String.raw`^(?:[ \u00a0]*(?:,[ \u00a0]*)?(?:and|or)[ \u00a0]+(?:later|newer|earlier|older|above|below|up|before|after)\b|[ \u00a0]+onwards?\b|\+|[ \u00a0]*(?:[–—-]|to|through)[ \u00a0]*(?:(?:glibc|musl)[ \u00a0]+)?${version}\b)`, 'i');
 
 /** Bare libc versions in one lesson's text; fenced code and import lines are not prose. */
 export function findBareVersions(file: string, text: string): BareVersion[] {
@@ -39,11 +39,13 @@ export function findBareVersions(file: string, text: string): BareVersion[] {
     if (i === 0 && raw.trim() === '---') frontmatter = true;
     else if (frontmatter && raw.trim() === '---') frontmatter = false;
     if (fenced || /^\s*import\s/.test(raw)) continue;
-    for (const m of raw.matchAll(mention)) {
+    // A link's address may name a release tag (…;hb=glibc-2.36): that cites a source, it is not prose.
+    const line = raw.replace(/https?:\/\/[^\s)"'>]+/g, (url) => ' '.repeat(url.length));
+    for (const m of line.matchAll(mention)) {
       if (m[2]) continue;
       const start = m.index!;
       const end = start + m[0].length;
-      if (before.test(raw.slice(0, start)) || after.test(raw.slice(end))) continue;
+      if (before.test(line.slice(0, start)) || after.test(line.slice(end))) continue;
       found.push({ file, line: i + 1, text: m[0] });
     }
   }
