@@ -9,6 +9,7 @@ import { hostMachine, readElf } from '../src/check/elf.ts';
 import { inputsFingerprint, writeHandoff } from '../src/loader/handoff.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
+import { edgeReport, versionDiffReport, versionDifferences } from '../src/outcomes/version-diff.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ manifest's expectations (a disagreement fails with a diff).
 
 Options:
   --only ID        only this probe (topic/name), probe:variant, or topic; repeatable
-  --env ID         only this environment (glibc, musl); repeatable
+  --env ID         only this environment (e.g. musl-trixie), or a family (glibc, musl: each version); repeatable
   --force          ignore the cache and run everything again
   --json           print one JSON report on stdout (progress goes to stderr)
   --backend NAME   auto (default: Docker when an engine answers, else the
@@ -81,7 +82,8 @@ async function main(): Promise<number> {
     onInterrupt: (signal) => out.write(`\n${signal}: stopping every running container or sandbox; completed results stay cached.\n`),
   });
   progress.done();
-  const report = jsonReport(session.records, session.notRun);
+  const diffs = versionDifferences(session.records);
+  const report = jsonReport(session.records, session.notRun, diffs);
   // The run report (every run, its outcome, time and cache state): read by the site's status page.
   const frozen = session.frozen && { madeAt: session.frozen.madeAt, stale: Object.keys(session.frozen.stale) };
   writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify({ ...report, finishedAt: new Date().toISOString(), ...(frozen ? { frozen } : {}) }, null, 2));
@@ -90,7 +92,9 @@ async function main(): Promise<number> {
   const notice = frozenNotice(session, { dockerDir: paths.dockerDir, frozenDir: frozenDirOf(paths.root), runnerVersion: runnerVersion(), partial: Boolean(args.only?.length || args.env?.length) });
   if (notice) out.write(`${notice}\n`);
   if (args.show) out.write(`\n${showRuns(session.records)}`);
-  const mismatches = mismatchReport(session.records);
+  const edge = edgeReport(session.records, diffs);
+  if (edge) out.write(`\n${edge}\n`);
+  const mismatches = [mismatchReport(session.records), versionDiffReport(diffs)].filter(Boolean).join('\n\n');
   if (mismatches) {
     process.stderr.write(`\n${mismatches}\n`);
     return 1;
@@ -99,7 +103,7 @@ async function main(): Promise<number> {
   if (!args.only?.length && !args.env?.length) {
     // What the in-page checker publishes about each environment: the loader of a build that takes the hand-off does not bind environments itself.
     await refreshSiteData(session.envs.values(), session.backend?.environmentShell?.bind(session.backend), paths.cacheDir, () => hostMachine(), (p) => readElf(p), (line) => process.stderr.write(`${line}\n`));
-    writeHandoff(paths.cacheDir, inputsFingerprint(paths.probesDir, runnerVersion()), probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references: checkReferences(paths.root, paths.contentDir, session.probes) }));
+    writeHandoff(paths.cacheDir, inputsFingerprint(paths.probesDir, runnerVersion()), probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references: checkReferences(paths.root, paths.contentDir, session.probes), diffs }));
   }
   return 0;
 }

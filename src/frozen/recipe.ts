@@ -1,5 +1,5 @@
 import { environmentById } from '../config/environments.ts';
-import { recipeHash } from '../backends/docker/images.ts';
+import { recipeHash } from '../config/environments.ts';
 import { rootRecipeHash } from '../backends/sandbox/roots.ts';
 import { sha256 } from '../hash/hash.ts';
 import type { BoundEnvironment } from '../runner/plan.ts';

@@ -6,8 +6,10 @@ import type { Symptom } from '../manifest/schema.ts';
 import type { Verdict } from '../check/verdict.ts';
 import type { ProbeReference } from '../lessons/references.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
-import { environmentById, environments as configured } from '../config/environments.ts';
+import { defaultPair, environmentById, environments as configured } from '../config/environments.ts';
 import type { FrozenInfo } from '../frozen/thaw.ts';
+import { libcVersionOf } from '../manifest/version-range.ts';
+import type { VersionDifference } from '../outcomes/version-diff.ts';
 
 export interface EnvironmentSummary {
   id: string;
@@ -21,6 +23,25 @@ export interface EnvironmentSummary {
   backend: string;
   runImage: string;
   buildImage: string;
+  /** The libc version alone, from the provenance line ("1.2.5"). */
+  version: string;
+  suite?: string;
+  /** Debian sid: shown with its disagreements, never failing the build. */
+  edge: boolean;
+  /** Shown in the page (the default pair, and opt-in environments such as glibc-stock); the others load on demand. */
+  inPage: boolean;
+}
+
+/** A difference between two versions of one libc, as the "what changed" page and the probe's cells show it. */
+export interface VersionChange {
+  variantId: string;
+  family: string;
+  older: { envId: string; version: string; resultId: string };
+  newer: { envId: string; version: string; resultId: string };
+  diff: string[];
+  change?: string;
+  declared: boolean;
+  edge: boolean;
 }
 
 export interface VariantSummary {
@@ -70,6 +91,10 @@ export interface ProbeEntry {
   frozen?: { madeAt: string; stale: FrozenInfo['stale'] };
   /** The lesson components that show this probe (file, line, component, variants): where the symptom page links. */
   references: ProbeReference[];
+  /** Where neighbouring versions of one libc gave different results. */
+  versionChanges: VersionChange[];
+  /** Expectation mismatches of edge (sid) runs, by result id: shown, never a failure. */
+  edgeDisagreements: Record<string, string[]>;
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
@@ -85,12 +110,22 @@ export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary 
     backend: env.backend,
     runImage: `${env.runImage.tag} (${env.runImage.id.slice(7, 19)})`,
     buildImage: `${env.buildImage.tag} (${env.buildImage.id.slice(7, 19)})`,
+    version: libcVersionOf(env.libc) ?? env.libc,
+    ...(env.suite ? { suite: env.suite } : {}),
+    edge: Boolean(env.edge),
+    inPage: defaultPair().includes(env.id) || Boolean(config.optIn),
   };
 }
 
 /** Groups run records by probe, in the order of the config's environments. */
-export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = [], extra: { frozen?: FrozenInfo; references?: ProbeReference[] } = {}): ProbeEntry[] {
-  const { frozen, references = [] } = extra;
+export function probeEntries(
+  probes: Probe[],
+  envs: Map<string, BoundEnvironment>,
+  records: RunRecord[],
+  notRun: NotRun[] = [],
+  extra: { frozen?: FrozenInfo; references?: ProbeReference[]; diffs?: VersionDifference[] } = {},
+): ProbeEntry[] {
+  const { frozen, references = [], diffs = [] } = extra;
   const order = configured.map((e) => e.id);
   return probes.map((probe) => {
     const own = records.filter((r) => r.spec.probe.id === probe.id);
@@ -128,6 +163,19 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       notRun: Object.fromEntries(notRun.filter((n) => n.spec.probe.id === probe.id).map((n) => [n.spec.id, n.reason])),
       ...(frozen ? { frozen: { madeAt: frozen.madeAt, stale: Object.fromEntries(Object.entries(frozen.stale).filter(([id]) => own.some((r) => r.spec.id === id))) } } : {}),
       references: references.filter((r) => r.id === probe.id),
+      versionChanges: diffs
+        .filter((d) => d.probeId === probe.id)
+        .map((d) => ({
+          variantId: d.variantId,
+          family: d.family,
+          older: { envId: d.older.envId, version: d.older.version, resultId: d.older.result.id },
+          newer: { envId: d.newer.envId, version: d.newer.version, resultId: d.newer.result.id },
+          diff: d.diff,
+          ...(d.change ? { change: d.change } : {}),
+          declared: d.declared,
+          edge: d.edge,
+        })),
+      edgeDisagreements: Object.fromEntries(own.filter((r) => r.edge && r.mismatches.length > 0).map((r) => [r.result.id, r.mismatches])),
     };
   });
 }

@@ -7,6 +7,7 @@ import { formatError, LabError } from '../errors/lab-error.ts';
 import { checkReferences } from '../lessons/references.ts';
 import { refreshSiteData } from '../check/publish.ts';
 import { hostMachine, readElf } from '../check/elf.ts';
+import { edgeReport, versionDiffReport, versionDifferences } from '../outcomes/version-diff.ts';
 
 /**
  * The "probes" collection: every probe with its real results. It runs the
@@ -49,7 +50,10 @@ export function probesLoader(): Loader {
         const t = totals(session.records);
         const from = session.frozen ? `from the frozen results of ${session.frozen.madeAt.slice(0, 10)}` : 'from cache';
         logger.info(`${t.runs} probe runs: ${t.executed} executed, ${t.cached} ${from} (${Math.round(performance.now() - started)} ms)${session.notRun.length ? `; ${session.notRun.length} not run on this machine` : ''}`);
-        const mismatches = mismatchReport(session.records);
+        const diffs = versionDifferences(session.records);
+        const edge = edgeReport(session.records, diffs);
+        if (edge) logger.warn(edge);
+        const mismatches = [mismatchReport(session.records), versionDiffReport(diffs)].filter(Boolean).join('\n\n');
         if (mismatches) {
           if (!dev) throw new LabError({ name: 'ExpectationMismatch', message: mismatches, hint: 'Fix the probe, its manifest or the lesson, then build again.' });
           logger.warn(mismatches);
@@ -58,7 +62,7 @@ export function probesLoader(): Loader {
         await refreshSiteData(session.envs.values(), session.backend?.environmentShell?.bind(session.backend), paths.cacheDir, () => hostMachine(), (p) => readElf(p), (line) => logger.info(line));
         // Where lessons show each probe (the session has checked them): the symptom page links there.
         const references = checkReferences(paths.root, paths.contentDir, session.probes);
-        storeEntries(probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references }));
+        storeEntries(probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references, diffs }));
       };
       await refresh();
       if (watcher) {

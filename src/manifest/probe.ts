@@ -1,4 +1,4 @@
-import type { Expectation, Limits, Symptom } from './schema.ts';
+import type { CompareVersions, Expectation, Limits, Symptom } from './schema.ts';
 import type { SourceFile } from './includes.ts';
 import type { ResolvedScenario } from '../dns/load-scenario.ts';
 
@@ -20,10 +20,14 @@ export interface ResolvedVariant {
   flags: string[];
   ldflags: string[];
   stackLimitKib?: number | 'unlimited';
+  /** An environment id, or a family: that family's environment of the run's own Debian release. */
   compileIn?: string;
+  /** What must agree between versions of one libc (see compareVersionsSchema). */
+  compareVersions: CompareVersions;
   /** Replaces the program's invocation; "{probe}" and "{dir}" are substituted at planning. */
   command?: string[];
   environments: string[];
+  /** By environment id, version range ("musl<1.2.4") or family; see version-range.ts for which applies. */
   expect: Record<string, Expectation>;
   /** Which output lines are the symptom (the variant's, else the probe's); not part of any cache key. */
   symptom?: Symptom;

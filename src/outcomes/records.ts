@@ -15,6 +15,8 @@ export interface RunRecord {
   cached: boolean;
   /** Differences from the manifest's expectation for this environment. */
   mismatches: string[];
+  /** The run's environment is an edge one (Debian sid): its mismatches are reported, never a failure. */
+  edge?: boolean;
   /** check-binary's verdict for this program in this environment, for probes that ask for it. */
   check?: Verdict;
 }

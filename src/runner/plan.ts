@@ -1,6 +1,7 @@
 import type { Probe, ResolvedVariant } from '../manifest/probe.ts';
 import { normaliseSource, sha256 } from '../hash/hash.ts';
 import { resultId, type BackendName } from './result.ts';
+import { compileEnvironmentFor } from '../config/environments.ts';
 
 /** An environment as this run resolved it: which images, which compiler, which versions. */
 export interface BoundEnvironment {
@@ -15,8 +16,19 @@ export interface BoundEnvironment {
   runImage: { key: string; tag: string; id: string };
   libc: string;
   compiler: string;
-  /** Versions of the root's notable packages, where the backend knows them (the sandbox does). */
+  /** Versions of the environment's notable packages (libc, compiler, musl): part of every run key, so a sid upload re-runs. */
   packages?: Record<string, string>;
+  /** Debian suite of its images or roots ("bookworm", "trixie", "sid"). */
+  suite?: string;
+  family?: 'glibc' | 'musl';
+  /** Sid: disagreements are reported, never a failure. */
+  edge?: boolean;
+}
+
+/** The environment a variant compiles in for a run in envId: its compileIn (a family means the run's own suite), or envId. */
+export function compileEnvId(variant: ResolvedVariant, envId: string, known: Map<string, unknown>): string {
+  if (!variant.compileIn) return envId;
+  return known.has(variant.compileIn) ? variant.compileIn : compileEnvironmentFor(variant.compileIn, envId);
 }
 
 export interface CompileSpec {
@@ -119,13 +131,13 @@ export function planRuns(
         if (!isSelected(filter, probe, variant, envId)) continue;
         const env = envs.get(envId);
         // A program fetched from npm is the same file everywhere: its "compile" is bound to the run's own environment.
-        const compileEnv = envs.get(probe.build.kind === 'npm' ? envId : (variant.compileIn ?? envId));
+        const compileEnv = envs.get(probe.build.kind === 'npm' ? envId : compileEnvId(variant, envId, envs));
         if (!env || !compileEnv) continue;
         const command = buildCommand(probe, compileEnv.cc, variant.flags, variant.ldflags);
         const compileKey =
           probe.build.kind === 'npm'
             ? sha256({ runnerVersion, command, bin: probe.program })
-            : sha256({ runnerVersion, backend: compileEnv.backend, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler });
+            : sha256({ runnerVersion, backend: compileEnv.backend, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler, packages: compileEnv.packages });
         let compile = compiles.get(compileKey);
         if (!compile) {
           compile = { key: compileKey, env: compileEnv, probe, flags: variant.flags, ldflags: variant.ldflags, command };
@@ -139,6 +151,7 @@ export function planRuns(
           compileKey,
           runImage: env.runImage.id,
           libc: env.libc,
+          packages: env.packages,
           argv,
           stdin: variant.stdin,
           env: variant.env,

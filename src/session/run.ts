@@ -3,6 +3,8 @@ import type { ResultCache } from '../runner/cache.ts';
 import type { CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
 import type { Result } from '../runner/result.ts';
 import { checkExpectation } from '../runner/expect.ts';
+import { expectationFor } from '../manifest/version-range.ts';
+import { envFacts } from '../outcomes/version-diff.ts';
 import { limiter } from '../runner/limit.ts';
 
 import type { NotRun, RunRecord } from '../outcomes/records.ts';
@@ -94,7 +96,8 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
     const { result, cached } = await runOnce(spec);
     // The stored result carries the id of whichever identical run executed first.
     const own: Result = result.id === spec.id ? result : { ...result, id: spec.id, probeId: spec.probe.id, variantId: spec.variant.id, envId: spec.env.id };
-    const record: RunRecord = { spec, result: own, cached, mismatches: checkExpectation(own, spec.variant.expect[spec.env.id]) };
+    const expected = expectationFor(spec.variant.expect, envFacts(spec.env, own.provenance.libc));
+    const record: RunRecord = { spec, result: own, cached, mismatches: checkExpectation(own, expected), ...(spec.env.edge ? { edge: true } : {}) };
     onEvent?.({ type: 'finished', record, done: ++done, total: runs.length });
     return record;
   };
@@ -106,3 +109,4 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
   const order = new Map(runs.map((r, i) => [r, i]));
   return records.sort((a, b) => order.get(a.spec)! - order.get(b.spec)!);
 }
+

@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultEnvironmentIds, environmentIds, type ImageSource } from '../config/environments.ts';
+import { defaultEnvironmentIds, environmentIds, expandEnvironment, type ImageSource } from '../config/environments.ts';
 import { loadProbes } from '../manifest/load.ts';
 import type { Probe } from '../manifest/probe.ts';
 import { checkReferences } from '../lessons/references.ts';
+import { checkVersionsInProse } from '../lessons/versions-in-prose.ts';
 import { connectDocker } from '../backends/docker/engine.ts';
 import { DockerBackend } from '../backends/docker/docker-backend.ts';
 import type { Backend } from '../backends/backend.ts';
@@ -12,7 +13,7 @@ import { SandboxBackend } from '../backends/sandbox/sandbox-backend.ts';
 import { defaultRootsDir } from '../backends/sandbox/roots.ts';
 import { backendChoiceFrom, chooseBackend, type BackendChoice } from '../backends/choose.ts';
 import { ResultCache } from '../runner/cache.ts';
-import { planRuns, type BoundEnvironment, type PlanFilter } from '../runner/plan.ts';
+import { compileEnvId, planRuns, type BoundEnvironment, type PlanFilter } from '../runner/plan.ts';
 import { executeRuns, splitRunnable, type NotRun, type RunEvent, type RunRecord } from './run.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { guardInterrupts } from '../runner/interrupt.ts';
@@ -119,6 +120,8 @@ export async function defaultBackend(
 export function loadAndCheck(paths: ProjectPaths): Probe[] {
   const probes = loadProbes(paths.probesDir, environmentIds(), 'c-probes', defaultEnvironmentIds());
   checkReferences(paths.root, paths.contentDir, probes);
+  // Versions on pages come from results (<LibcVersion>) or are ranges; a typed one goes stale.
+  checkVersionsInProse(paths.root, paths.contentDir);
   return probes;
 }
 
@@ -127,6 +130,8 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
   const paths = options.paths ?? projectPaths();
   const log = options.log ?? (() => undefined);
   const probes = loadAndCheck(paths);
+  // "--envs musl" means every musl version.
+  options = { ...options, envs: options.envs?.flatMap((e) => expandEnvironment(e)) };
   const unknownEnvs = (options.envs ?? []).filter((e) => !environmentIds().includes(e));
   if (unknownEnvs.length > 0) {
     throw new LabError({ name: 'ConfigInvalid', message: `Unknown environment ${unknownEnvs.join(', ')}.`, hint: `Known: ${environmentIds().join(', ')}.` });
@@ -144,7 +149,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
   for (const p of probes) for (const v of p.variants) for (const e of v.environments) {
     if (options.envs && !options.envs.includes(e)) continue;
     needed.add(e);
-    if (v.compileIn) needed.add(v.compileIn);
+    if (v.compileIn) needed.add(compileEnvId(v, e, new Map(environmentIds().map((id) => [id, id]))));
   }
   const envs = await backend.bindEnvironments([...needed]);
   const planned = planRuns(probes, envs, version, { only: options.only, envs: options.envs });

@@ -2,8 +2,7 @@ import type Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { images as recipes, type ImageRecipe, type ImageSource, environments } from '../../config/environments.ts';
-import { sha256 } from '../../hash/hash.ts';
+import { images as recipes, recipeHash, type ImageRecipe, type ImageSource, environments } from '../../config/environments.ts';
 import { LabError } from '../../errors/lab-error.ts';
 
 export const recipeLabel = 'org.musl-lab.recipe';
@@ -14,29 +13,15 @@ export interface ImageInfo {
   id: string;
 }
 
-/** Hash of everything an image is made from, its dependencies' recipes included. */
-export function recipeHash(dockerDir: string, key: string, table: Record<string, ImageRecipe> = recipes): string {
-  const recipe = table[key];
-  if (!recipe) throw new Error(`unknown image "${key}"`);
-  return sha256({
-    key,
-    tag: recipe.tag,
-    dockerfile: recipe.dockerfile,
-    rootfs: recipe.rootfs,
-    inputs: recipe.inputs.map((p) => [p, readFileSync(join(dockerDir, p), 'utf8')]),
-    deps: Object.entries(recipe.imageArgs ?? {}).map(([arg, dep]) => [arg, recipeHash(dockerDir, dep, table)]),
-  });
-}
-
-/** Image keys one source needs, dependencies first. */
-export function imagesFor(source: ImageSource): string[] {
+/** Image keys one source needs (for these environments, or all), dependencies first. */
+export function imagesFor(source: ImageSource, envIds?: string[]): string[] {
   const order: string[] = [];
   const visit = (key: string) => {
     if (order.includes(key)) return;
     for (const dep of Object.values(recipes[key]?.imageArgs ?? {})) visit(dep);
     order.push(key);
   };
-  for (const env of environments) {
+  for (const env of environments.filter((e) => !envIds || envIds.includes(e.id))) {
     visit(env.flavours[source].build);
     visit(env.flavours[source].run);
   }
@@ -85,11 +70,11 @@ async function follow(docker: Docker, stream: NodeJS.ReadableStream, log: ImageL
   return lines;
 }
 
-async function importRootfs(docker: Docker, dockerDir: string, key: string, recipe: ImageRecipe, log: ImageLog): Promise<string> {
+async function importRootfs(docker: Docker, dockerDir: string, key: string, recipe: ImageRecipe & { tag: string }, log: ImageLog): Promise<string> {
   const tag = `musl-lab/rootfs-${key}:${recipeHash(dockerDir, key).slice(0, 12)}`;
   if (await inspectTag(docker, tag)) return tag;
-  log(`building a Debian bookworm root filesystem for ${recipe.tag} (debootstrap, about a minute)`);
-  const child = execa('bash', [join(dockerDir, 'offline/make-rootfs.sh'), recipe.rootfs!.packages.join(',')], {
+  log(`building a Debian ${recipe.rootfs!.suite} root filesystem for ${recipe.tag} (debootstrap, about a minute)`);
+  const child = execa('bash', [join(dockerDir, 'offline/make-rootfs.sh'), recipe.rootfs!.packages.join(','), recipe.rootfs!.suite], {
     stdout: 'pipe',
     stderr: 'pipe',
     encoding: 'buffer',
@@ -141,9 +126,9 @@ export async function buildImage(docker: Docker, dockerDir: string, key: string,
 }
 
 /** Makes sure every image of a source exists and is current, building what is missing. */
-export async function ensureImages(docker: Docker, dockerDir: string, source: ImageSource, log: ImageLog, force = false): Promise<Map<string, ImageInfo>> {
+export async function ensureImages(docker: Docker, dockerDir: string, source: ImageSource, log: ImageLog, force = false, envIds?: string[]): Promise<Map<string, ImageInfo>> {
   const result = new Map<string, ImageInfo>();
-  for (const key of imagesFor(source)) {
+  for (const key of imagesFor(source, envIds)) {
     const current = force ? undefined : await currentImage(docker, dockerDir, key);
     result.set(key, current ?? (await buildImage(docker, dockerDir, key, log)));
   }
