@@ -24,7 +24,10 @@ export async function compileOnce(
   const program = join(binaryDir, spec.probe.program);
   if (existsSync(record)) {
     const saved = JSON.parse(readFileSync(record, 'utf8')) as Omit<CompileOutput, 'binaryDir' | 'cached'>;
-    if (!saved.ok || existsSync(program)) return { ...saved, binaryDir, cached: true };
+    // A compile that timed out is tried again: on a loaded machine a timeout says more about the
+    // load than about the program, and a cached one would stick to every later run (and --force).
+    const timedOut = !saved.ok && saved.diagnostics.includes(timeoutNote);
+    if (!timedOut && (!saved.ok || existsSync(program))) return { ...saved, binaryDir, cached: true };
   }
   mkdirSync(dirname(binaryDir), { recursive: true });
   const temp = mkdtempSync(`${binaryDir}.tmp-`);
@@ -37,7 +40,7 @@ export async function compileOnce(
     const built = existsSync(join(temp, spec.probe.program));
     const ok = exitCode === 0 && built;
     const missing = exitCode === 0 && !built ? `\n[the build succeeded but did not write $OUT/${spec.probe.program}]\n` : '';
-    const diagnostics = decodeOutput(Buffer.concat([out.stdout, out.stderr])).text + (out.timedOut ? '\n[compiler timed out]\n' : '') + missing;
+    const diagnostics = decodeOutput(Buffer.concat([out.stdout, out.stderr])).text + (out.timedOut ? timeoutNote : '') + missing;
     const saved = { ok, exitCode: ok || exitCode !== 0 ? exitCode : 1, diagnostics, durationMs: Math.round(out.totalMs) };
     rmSync(binaryDir, { recursive: true, force: true });
     renameSync(temp, binaryDir);
@@ -47,6 +50,8 @@ export async function compileOnce(
     rmSync(temp, { recursive: true, force: true });
   }
 }
+
+const timeoutNote = '\n[compiler timed out]\n';
 
 /** The folder a probe's compile runs in, under /src (the probes folder, read-only). */
 export function compileWorkdir(spec: CompileSpec): string {

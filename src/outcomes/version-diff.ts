@@ -1,6 +1,7 @@
 import type { RunRecord } from './records.ts';
 import type { BoundEnvironment } from '../runner/plan.ts';
 import { outcomeLabel, type Result } from '../runner/result.ts';
+import type { CompareVersions } from '../manifest/schema.ts';
 import { compareVersions, expectationKeyFor, libcVersionOf, parseVersion } from '../manifest/version-range.ts';
 
 /**
@@ -43,15 +44,28 @@ function firstDifference(a: string, b: string): string {
   return '';
 }
 
+/**
+ * Lines never compared between versions: a measured time ("elapsed_ms=304.5", any name ending in
+ * _ms, _us or _ns) and a metric the variant's expectations bound by a range ("name=value"), since
+ * two runs of one binary on one libc already differ there; the expectation checks their bounds.
+ */
+export function volatileLine(metricNames: ReadonlySet<string>): (line: string) => boolean {
+  return (line) => {
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=-?[0-9.]+$/.exec(line.trim());
+    return m !== null && (/_(ms|us|ns)$/.test(m[1]!) || metricNames.has(m[1]!));
+  };
+}
+
 /** Short lines saying how two results differ under a comparison mode; empty when they count as the same. */
-export function resultDifference(a: Result, b: Result, mode: 'output' | 'outcome' | { ignore: string[] }): string[] {
+export function resultDifference(a: Result, b: Result, mode: CompareVersions, metricNames: ReadonlySet<string> = new Set()): string[] {
   const lines: string[] = [];
   const oa = outcomeLabel(a.outcome);
   const ob = outcomeLabel(b.outcome);
   if (oa !== ob) lines.push(`outcome: ${oa} vs ${ob}`);
-  if (mode === 'outcome') return lines;
+  if (mode === 'outcome' || mode === false) return lines;
   const ignore = typeof mode === 'object' ? mode.ignore.map((r) => new RegExp(r)) : [];
-  const kept = (text: string) => text.split('\n').filter((l) => !ignore.some((r) => r.test(l))).join('\n');
+  const isVolatile = volatileLine(metricNames);
+  const kept = (text: string) => text.split('\n').filter((l) => !isVolatile(l) && !ignore.some((r) => r.test(l))).join('\n');
   for (const stream of ['stdout', 'stderr'] as const) {
     const x = kept(a[stream]);
     const y = kept(b[stream]);
@@ -67,6 +81,7 @@ export function versionDifferences(records: RunRecord[]): VersionDifference[] {
   for (const group of groups.values()) {
     const variant = group[0]!.spec.variant;
     if (variant.compareVersions === false) continue;
+    const metricNames = new Set(Object.values(variant.expect).flatMap((e) => Object.keys(e.metrics ?? {})));
     const sides = group
       .filter((r) => !r.spec.env.id.endsWith('-stock') && r.spec.env.family !== undefined)
       .map((r) => {
@@ -81,7 +96,7 @@ export function versionDifferences(records: RunRecord[]): VersionDifference[] {
       for (let i = 1; i < ordered.length; i++) {
         const a = ordered[i - 1]!;
         const b = ordered[i]!;
-        const diff = resultDifference(a.r.result, b.r.result, variant.compareVersions);
+        const diff = resultDifference(a.r.result, b.r.result, variant.compareVersions, metricNames);
         if (diff.length === 0) continue;
         const change = a.key !== b.key ? (variant.expect[b.key ?? '']?.change ?? variant.expect[a.key ?? '']?.change) : undefined;
         found.push({
