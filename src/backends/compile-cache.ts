@@ -26,7 +26,7 @@ export async function compileOnce(
     const saved = JSON.parse(readFileSync(record, 'utf8')) as Omit<CompileOutput, 'binaryDir' | 'cached'>;
     // A compile that timed out is tried again: on a loaded machine a timeout says more about the
     // load than about the program, and a cached one would stick to every later run (and --force).
-    const timedOut = !saved.ok && saved.diagnostics.includes(timeoutNote);
+    const timedOut = compileTimedOut(saved);
     if (!timedOut && (!saved.ok || existsSync(program))) return { ...saved, binaryDir, cached: true };
   }
   mkdirSync(dirname(binaryDir), { recursive: true });
@@ -52,6 +52,11 @@ export async function compileOnce(
 }
 
 const timeoutNote = '\n[compiler timed out]\n';
+
+/** The compile was stopped at its time limit (and is therefore tried again rather than reused). */
+export function compileTimedOut(compile: { ok: boolean; diagnostics: string }): boolean {
+  return !compile.ok && compile.diagnostics.includes(timeoutNote);
+}
 
 /** The folder a probe's compile runs in, under /src (the probes folder, read-only). */
 export function compileWorkdir(spec: CompileSpec): string {

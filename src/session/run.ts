@@ -6,6 +6,7 @@ import { checkExpectation } from '../runner/expect.ts';
 import { expectationFor } from '../manifest/version-range.ts';
 import { envFacts } from '../outcomes/version-diff.ts';
 import { limiter } from '../runner/limit.ts';
+import { compileTimedOut } from '../backends/compile-cache.ts';
 
 import type { NotRun, RunRecord } from '../outcomes/records.ts';
 export type { NotRun, RunRecord } from '../outcomes/records.ts';
@@ -54,7 +55,8 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
   const cachedResults = new Map<string, Result>();
   if (!force) for (const run of runs) {
     const hit = cache.get(run.key);
-    if (hit) cachedResults.set(run.key, hit);
+    // A result whose compile timed out is not reused (see compileTimedOut): the run is made again.
+    if (hit && !compileTimedOut(hit.compile)) cachedResults.set(run.key, hit);
   }
   onEvent?.({ type: 'planned', total: runs.length, cached: runs.filter((r) => cachedResults.has(r.key)).length });
 
