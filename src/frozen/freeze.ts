@@ -1,6 +1,7 @@
 import type { BoundEnvironment } from '../runner/plan.ts';
 import type { NotRun, RunRecord } from '../outcomes/records.ts';
 import { LabError } from '../errors/lab-error.ts';
+import { versionDifferences } from '../outcomes/version-diff.ts';
 import { environmentRecipe } from './recipe.ts';
 import type { SnapshotInput } from './snapshot.ts';
 
@@ -16,12 +17,21 @@ export interface FreezeSource {
  * would fail, so freezing them would only move the failure to the builder.
  */
 export function snapshotInput(session: FreezeSource, o: { dockerDir: string; runnerVersion: string; madeAt: string }): SnapshotInput {
-  const disagreeing = session.records.filter((r) => r.mismatches.length > 0);
+  // Edge (sid) disagreements are reported, never a failure, so they do not stop a freeze either.
+  const disagreeing = session.records.filter((r) => r.mismatches.length > 0 && !r.edge);
   if (disagreeing.length > 0) {
     throw new LabError({
       name: 'FreezeRefused',
       message: `${disagreeing.length} run(s) disagree with their manifest's expectations (${disagreeing.slice(0, 5).map((r) => r.result.id).join(', ')}${disagreeing.length > 5 ? ', …' : ''}); frozen/ was left as it was.`,
       hint: '`npm run probes` shows the diff; fix the probe or its manifest, then freeze again.',
+    });
+  }
+  const undeclared = versionDifferences(session.records).filter((d) => !d.declared && !d.edge);
+  if (undeclared.length > 0) {
+    throw new LabError({
+      name: 'FreezeRefused',
+      message: `${undeclared.length} result(s) differ between versions of one libc without the manifest saying why (${undeclared.slice(0, 5).map((d) => `${d.probeId}:${d.variantId} ${d.family} ${d.older.version} vs ${d.newer.version}`).join(', ')}${undeclared.length > 5 ? ', …' : ''}); frozen/ was left as it was.`,
+      hint: '`npm run probes` shows the diff; declare the change in the manifest, then freeze again.',
     });
   }
   // Only the environments some run used (a compile-only environment included).

@@ -31,6 +31,9 @@ const boundEnvironmentSchema = z.object({
   libc: z.string(),
   compiler: z.string(),
   packages: z.record(z.string(), z.string()).optional(),
+  suite: z.string().optional(),
+  family: z.enum(['glibc', 'musl']).optional(),
+  edge: z.boolean().optional(),
 });
 
 const verdictSchema = z.object({

@@ -3,6 +3,8 @@ import { planRuns, type BoundEnvironment, type PlanFilter, type RunSpec } from '
 import type { NotRun, RunRecord } from '../outcomes/records.ts';
 import type { Result } from '../runner/result.ts';
 import { checkExpectation } from '../runner/expect.ts';
+import { expectationFor } from '../manifest/version-range.ts';
+import { envFacts } from '../outcomes/version-diff.ts';
 import { disagreement } from '../check/agreement.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { readSnapshot, type Snapshot } from './snapshot.ts';
@@ -95,10 +97,10 @@ export function thawSession(probes: Probe[], options: ThawOptions): ThawedSessio
   for (const spec of judged.fresh) {
     const entry = index.runs[spec.id]!;
     const result = ownResult(snapshot, spec, entry.key);
-    const mismatches = checkExpectation(result, spec.variant.expect[spec.env.id]);
+    const mismatches = checkExpectation(result, expectationFor(spec.variant.expect, envFacts(spec.env, result.provenance.libc)));
     const differs = entry.check && disagreement(entry.check, result);
     if (differs) mismatches.push(differs);
-    records.push({ spec, result, cached: true, mismatches, ...(entry.check ? { check: entry.check } : {}) });
+    records.push({ spec, result, cached: true, mismatches, ...(spec.env.edge ? { edge: true } : {}), ...(entry.check ? { check: entry.check } : {}) });
   }
   const byId = new Map(planned.map((spec) => [spec.id, spec]));
   for (const { id, why } of judged.stale) {
@@ -112,7 +114,7 @@ export function thawSession(probes: Probe[], options: ThawOptions): ThawedSessio
     const result = ownResult(snapshot, spec, entry.key);
     frozen.stale[id] = { ranAt: result.provenance.ranAt, why };
     // Expectations describe the probe as it is now; a stale result is shown as it was, marked, not judged.
-    records.push({ spec, result, cached: true, mismatches: [], ...(entry.check ? { check: entry.check } : {}) });
+    records.push({ spec, result, cached: true, mismatches: [], ...(spec.env.edge ? { edge: true } : {}), ...(entry.check ? { check: entry.check } : {}) });
   }
   const order = new Map(planned.map((spec, i) => [spec.id, i]));
   records.sort((a, b) => order.get(a.spec.id)! - order.get(b.spec.id)!);

@@ -49,7 +49,7 @@ describe('frozen results on a machine with no engine and no sandbox', () => {
     const report = lastRun(builder);
     expect(report.frozen).toEqual({ madeAt, stale: [] });
     expect(report.totals).toMatchObject({ runs: 2, executed: 0 });
-    expect(report.runs.map((r: { id: string; outcome: string }) => [r.id, r.outcome])).toEqual([['frozen/hello:default@glibc', 'ok'], ['frozen/hello:default@musl', 'ok']]);
+    expect(report.runs.map((r: { id: string; outcome: string }) => [r.id, r.outcome])).toEqual([['frozen/hello:default@glibc-trixie', 'ok'], ['frozen/hello:default@musl-trixie', 'ok']]);
   });
 
   it('a changed probe fails with the stale list and the fix; freeze --check says the same without an engine', async () => {
@@ -58,12 +58,12 @@ describe('frozen results on a machine with no engine and no sandbox', () => {
     const run = await cli('probes', builder, hostedBuilderEnv());
     expect(run.exitCode).toBe(1);
     expect(run.all).toContain('FrozenResultsStale: 2 run(s) changed since the frozen results were made');
-    expect(run.all).toMatch(/the probe, its variant or the runner changed:\n\s+frozen\/hello:default@glibc\n\s+frozen\/hello:default@musl/);
+    expect(run.all).toMatch(/the probe, its variant or the runner changed:\n\s+frozen\/hello:default@glibc-trixie\n\s+frozen\/hello:default@musl-trixie/);
     expect(run.all).toMatch(/hint: Run `npm run freeze` .*MUSL_LAB_ALLOW_STALE=1/);
     expect(run.all).not.toMatch(/^\s+at /m);
     const check = await cli('freeze', builder, hostedBuilderEnv(), ['--check']);
     expect(check.exitCode).toBe(1);
-    expect(check.stdout).toMatch(/is stale for 2 run\(s\):\n.*\n\s+frozen\/hello:default@glibc/);
+    expect(check.stdout).toMatch(/is stale for 2 run\(s\):\n.*\n\s+frozen\/hello:default@glibc-trixie/);
   });
 
   it('MUSL_LAB_ALLOW_STALE=1 publishes the stale results and names them', async () => {
@@ -73,7 +73,7 @@ describe('frozen results on a machine with no engine and no sandbox', () => {
     expect(run.exitCode, run.all).toBe(0);
     expect(run.all).toMatch(/MUSL_LAB_ALLOW_STALE: publishing 2 stale run\(s\)/);
     expect(run.all).toMatch(/2 stale run\(s\) published, marked as stale on their pages/);
-    expect(lastRun(builder).frozen.stale).toEqual(['frozen/hello:default@glibc', 'frozen/hello:default@musl']);
+    expect(lastRun(builder).frozen.stale).toEqual(['frozen/hello:default@glibc-trixie', 'frozen/hello:default@musl-trixie']);
   });
 });
 

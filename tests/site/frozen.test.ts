@@ -63,8 +63,8 @@ describe('npm run build with no engine and no sandbox', () => {
     const run = await build({ ...builder(), MUSL_LAB_ALLOW_STALE: '1' });
     expect(run.exitCode, run.all).toBe(0);
     const home = page('');
-    expect(home).toMatch(/<div class="run" data-env="glibc" data-stale/);
+    expect(home).toMatch(/<div class="run" data-env="glibc-trixie" data-stale/);
     expect(home).toMatch(/Stale: this result was made on \d{4}-\d\d-\d\d, and since then the probe, its variant or the runner changed/);
-    expect(page('about/status')).toMatch(/are stale .* are marked on their pages: .*basics\/hello:default@glibc/s);
+    expect(page('about/status')).toMatch(/are stale .* are marked on their pages: .*basics\/hello:default@glibc-trixie/s);
   }, 20 * minutes);
 });

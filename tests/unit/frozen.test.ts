@@ -192,6 +192,19 @@ describe('what freezing stores', () => {
     expect(input.runs).toEqual([{ result: result() }]);
   });
 
+  it('keeps an environment\'s suite, family and edge flag: a thawed sid run is still reported, not failed', () => {
+    const dir = tempTree();
+    const sid = boundEnv('musl-sid', { suite: 'sid', family: 'musl', edge: true, packages: { musl: '1.2.6-2' } });
+    writeSnapshot(dir, { madeAt: '2026-11-28T10:00:00.000Z', runnerVersion: 'v1', environments: [{ bound: sid, recipe: 'r' }], runs: [{ result: result() }], notRun: [] });
+    expect(readSnapshot(dir).index.environments['musl-sid']!.bound).toEqual(sid);
+  });
+
+  it('an edge run that disagrees does not stop a freeze', () => {
+    const sidEnvs = boundEnvs(boundEnv('glibc-sid', { edge: true }));
+    const edgeRun = record(result(), { spec: { ...spec('glibc'), env: sidEnvs.get('glibc-sid')!, compile: { env: sidEnvs.get('glibc-sid')! } } as never, mismatches: ['outcome: expected ok, observed SIGSEGV'], edge: true });
+    expect(() => snapshotInput({ records: [edgeRun], notRun: [], envs: sidEnvs }, { dockerDir, runnerVersion: 'v1', madeAt: 'now' })).not.toThrow();
+  });
+
   it('refuses results that disagree with their manifests, naming them', () => {
     const bad = record(result(), { spec: spec('glibc'), mismatches: ['outcome: expected ok, observed exit 1'] });
     const error = caught(() => snapshotInput({ records: [bad], notRun: [], envs }, { dockerDir, runnerVersion: 'v1', madeAt: 'now' }));
