@@ -55,6 +55,10 @@ export function isMuslReserved(soname: string): boolean {
 
 const describe = (s: SymbolRef) => (s.version ? `${s.name}@${s.version}` : s.name);
 
+/** readelf's names of the two machines the kernel may run side by side. */
+const i386 = 'Intel 80386';
+const x86_64 = 'Advanced Micro Devices X86-64';
+
 export function judge(file: string, program: ElfFacts, env: EnvironmentView): Verdict {
   const reasons: string[] = [];
   const verdict = (kind: VerdictKind, symptom?: string, failure?: FailureClass): Verdict => ({ env: env.id, verdict: kind, reasons, ...(symptom ? { symptom } : {}), ...(failure ? { failure } : {}) });
@@ -63,9 +67,15 @@ export function judge(file: string, program: ElfFacts, env: EnvironmentView): Ve
     reasons.push('not an ELF file (a script or another format): the checker cannot say');
     return verdict('unknown');
   }
-  if (program.machine !== env.machine) {
+  const ia32OnX86_64 = program.machine === i386 && env.machine === x86_64;
+  if (program.machine !== env.machine && !ia32OnX86_64) {
     reasons.push(`built for ${program.machine}, the environment is ${env.machine}`);
     return verdict('fails', 'Exec format error (the shell reports exit 126 or "not found")', 'machine');
+  }
+  if (ia32OnX86_64) {
+    // The kernel, not the libc, decides this: x86-64 kernels built with IA32 emulation start
+    // 32-bit programs (the probe linking/i386 runs one in every environment here).
+    reasons.push('a 32-bit x86 program: an x86-64 kernel with 32-bit support (CONFIG_IA32_EMULATION, usual in distribution kernels) starts it');
   }
   if (program.type !== 'EXEC' && program.type !== 'DYN') {
     reasons.push(`an ELF ${program.type} file is not a program`);
@@ -83,6 +93,10 @@ export function judge(file: string, program: ElfFacts, env: EnvironmentView): Ve
       return verdict('fails', `${file}: not found (exit 127): the kernel cannot start the missing interpreter, and the shell reports the program as missing`, 'interpreter');
     }
     reasons.push(`interpreter ${program.interpreter} exists`);
+    if (ia32OnX86_64) {
+      reasons.push("the environment has a 32-bit loader; the checker does not follow a 32-bit program's library search");
+      return verdict('unknown');
+    }
   }
 
   // Every library the loader will map: breadth first, as both loaders do.

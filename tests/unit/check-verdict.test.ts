@@ -23,6 +23,17 @@ describe('judge', () => {
     expect(judge('p', elf({ machine: 'AArch64' }), env('glibc')).verdict).toBe('fails');
   });
 
+  it('a 32-bit x86 program on x86-64: static runs (the kernel starts it), dynamic fails on its missing 32-bit loader', () => {
+    const i386 = { machine: 'Intel 80386', elfClass: 'ELF32' };
+    const still = judge('p', elf({ ...i386, type: 'EXEC', pie: false }), env('musl'));
+    expect(still.verdict).toBe('runs');
+    expect(still.reasons.join(' ')).toContain('32-bit x86 program');
+    const dynamic = judge('./p', elf({ ...i386, interpreter: '/lib/ld-linux.so.2' }), env('glibc'));
+    expect([dynamic.verdict, dynamic.failure]).toEqual(['fails', 'interpreter']);
+    // With a 32-bit loader present the library search is not followed: no guess.
+    expect(judge('./p', elf({ ...i386, interpreter: '/lib/ld-linux.so.2' }), env('glibc', {}, ['/lib/ld-linux.so.2'])).verdict).toBe('unknown');
+  });
+
   it('fails a missing interpreter with the shell\'s "not found"', () => {
     const v = judge('./p', glibcProgram, env('musl', {}, []));
     expect(v.verdict).toBe('fails');
