@@ -68,6 +68,7 @@ function resultBase(run: RunSpec, compiled: CompileOutput, runnerVersion: string
       ...(env.packages ? { packages: env.packages } : {}),
       libc: env.libc,
       compiler: run.compile.env.compiler,
+      ...(run.compile.toolchain ? { toolchain: run.compile.toolchain } : {}),
       compileCommand: run.compile.command,
       ranAt: new Date().toISOString(),
       runnerVersion,

@@ -1,3 +1,5 @@
+import { toolchainPackages } from './toolchains.ts';
+
 /**
  * The libc environments every probe runs in, and the images behind them.
  * Adding an environment is a change here (and its image recipe in docker/),
@@ -14,8 +16,8 @@ export interface ImageRecipe {
   dockerfile: string;
   /** Build arguments that name other images of this config, by image key. */
   imageArgs?: Record<string, string>;
-  /** For offline images: a bookworm root filesystem made by docker/offline/make-rootfs.sh. */
-  rootfs?: { packages: string[] };
+  /** For offline images: a root filesystem of this Debian suite made by docker/offline/make-rootfs.sh. */
+  rootfs?: { suite: string; packages: string[] };
   /** Files under docker/ whose content defines the image (hashed into its recipe label). */
   inputs: string[];
 }
@@ -29,6 +31,11 @@ export interface EnvironmentFlavour {
   run: string;
   /** Compiler driver inside the build image. */
   cc: string;
+  /**
+   * Image (or root) keys where Go, Rust and Python probes compile and run (src/config/toolchains.ts);
+   * without it such probes are shown as not run here.
+   */
+  toolchain?: { build: string; run: string };
 }
 
 export interface Environment {
@@ -49,8 +56,8 @@ export interface Environment {
  * the roots cache (src/backends/sandbox/roots.ts), never the host's own root.
  */
 export interface RootRecipe {
-  /** A Debian bookworm debootstrap with these packages, or a root derived from another one. */
-  from: { debootstrap: string[] } | { base: string; derive: 'musl-only' | 'stock' };
+  /** A debootstrap of a Debian suite with these packages, or a root derived from another one. */
+  from: { debootstrap: string[]; suite: string } | { base: string; derive: 'musl-only' | 'stock' };
   /** Environment variables every program in it gets (what the Docker image sets with ENV). */
   env: Record<string, string>;
   /** Files under docker/ whose content defines the root (hashed into its recipe). */
@@ -74,6 +81,7 @@ export const images: Record<string, ImageRecipe> = {
     tag: 'musl-lab/debian-glibc:bookworm',
     dockerfile: 'offline/glibc.Dockerfile',
     rootfs: {
+      suite: 'bookworm',
       packages: ['gcc', 'libc6-dev', 'musl-tools', 'musl-dev', 'busybox-static', 'binutils', 'file', 'locales-all'],
     },
     inputs: ['offline/glibc.Dockerfile', 'offline/make-rootfs.sh', reaper],
@@ -98,11 +106,27 @@ export const images: Record<string, ImageRecipe> = {
   },
 };
 
+/**
+ * Go, Rust and Python toolchains (src/config/toolchains.ts): a glibc build image with the suite's
+ * build packages plus the toolchains' Debian packages, built for the default pair's suite only (a
+ * cold CI build makes every image from scratch; more suites would add several minutes each).
+ */
+const toolchainSuite = 'trixie';
+const toolchainImagePackages = ['gcc', 'libc6-dev', 'musl-tools', 'musl-dev', 'busybox-static', 'binutils', 'file', 'locales-all', ...toolchainPackages];
+images[`debian-toolchains-${toolchainSuite}`] = {
+  tag: `musl-lab/debian-toolchains:${toolchainSuite}-1`,
+  dockerfile: 'offline/glibc.Dockerfile',
+  rootfs: { suite: toolchainSuite, packages: toolchainImagePackages },
+  inputs: ['offline/glibc.Dockerfile', 'offline/make-rootfs.sh', reaper],
+};
+
 const sandboxInputs = [reaper, 'sandbox/lab-enter.c', 'offline/make-rootfs.sh'];
 
 export const roots: Record<string, RootRecipe> = {
   // The same packages as the offline Docker image debian-glibc; it is also the musl build root.
-  glibc: { from: { debootstrap: images['debian-glibc']!.rootfs!.packages }, env: { LANG: 'C.UTF-8' }, inputs: sandboxInputs },
+  glibc: { from: { debootstrap: images['debian-glibc']!.rootfs!.packages, suite: 'bookworm' }, env: { LANG: 'C.UTF-8' }, inputs: sandboxInputs },
+  // The toolchain image's packages, unpacked: Go, Rust and Python probes build (and glibc ones run) here.
+  [`toolchains-${toolchainSuite}`]: { from: { debootstrap: toolchainImagePackages, suite: toolchainSuite }, env: { LANG: 'C.UTF-8' }, inputs: sandboxInputs },
   // As docker/common/stock.Dockerfile: without locales-all and the musl packages, as a distribution ships it.
   'glibc-stock': { from: { base: 'glibc', derive: 'stock' }, env: { LANG: 'C.UTF-8' }, inputs: [] },
   // Like the musl-run image: musl's loader/libc, busybox and the helpers, no glibc at all.
@@ -116,9 +140,9 @@ export const environments: Environment[] = [
     family: 'glibc',
     flavours: {
       upstream: { distro: 'Ubuntu 24.04', build: 'ubuntu-glibc', run: 'ubuntu-glibc', cc: 'gcc' },
-      offline: { distro: 'Debian 12 (bookworm)', build: 'debian-glibc', run: 'debian-glibc', cc: 'gcc' },
+      offline: { distro: 'Debian 12 (bookworm)', build: 'debian-glibc', run: 'debian-glibc', cc: 'gcc', toolchain: { build: `debian-toolchains-${toolchainSuite}`, run: `debian-toolchains-${toolchainSuite}` } },
     },
-    sandbox: { distro: 'Debian 12 (bookworm)', build: 'glibc', run: 'glibc', cc: 'gcc' },
+    sandbox: { distro: 'Debian 12 (bookworm)', build: 'glibc', run: 'glibc', cc: 'gcc', toolchain: { build: `toolchains-${toolchainSuite}`, run: `toolchains-${toolchainSuite}` } },
     libcVersionCommand: 'ldd --version 2>&1 | head -n1',
   },
   {
@@ -128,9 +152,9 @@ export const environments: Environment[] = [
     flavours: {
       upstream: { distro: 'Alpine 3.22', build: 'alpine-musl', run: 'alpine-musl', cc: 'gcc' },
       // Debian's musl-gcc compiles; the run image holds musl and busybox, no glibc.
-      offline: { distro: 'musl 1.2.3 on busybox (from Debian packages)', build: 'debian-glibc', run: 'musl-run', cc: 'musl-gcc' },
+      offline: { distro: 'musl 1.2.3 on busybox (from Debian packages)', build: 'debian-glibc', run: 'musl-run', cc: 'musl-gcc', toolchain: { build: `debian-toolchains-${toolchainSuite}`, run: 'musl-run' } },
     },
-    sandbox: { distro: 'musl 1.2.3 on busybox (from Debian packages)', build: 'glibc', run: 'musl', cc: 'musl-gcc' },
+    sandbox: { distro: 'musl 1.2.3 on busybox (from Debian packages)', build: 'glibc', run: 'musl', cc: 'musl-gcc', toolchain: { build: `toolchains-${toolchainSuite}`, run: 'musl' } },
     libcVersionCommand: '/lib/ld-musl-x86_64.so.1 2>&1 | sed -n "s/^Version /musl /p"',
   },
   {

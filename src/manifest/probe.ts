@@ -1,6 +1,7 @@
 import type { Expectation, Limits } from './schema.ts';
 import type { SourceFile } from './includes.ts';
 import type { ResolvedScenario } from '../dns/load-scenario.ts';
+import type { ToolchainName } from '../config/toolchains.ts';
 
 export const defaultLimits: Required<Limits> = {
   timeoutMs: 10_000,
@@ -19,6 +20,8 @@ export interface ResolvedVariant {
   env: Record<string, string>;
   flags: string[];
   ldflags: string[];
+  /** Build script variables from "compile.env" (probe's, then the variant's). */
+  buildEnv: Record<string, string>;
   stackLimitKib?: number | 'unlimited';
   compileIn?: string;
   /** Replaces the program's invocation; "{probe}" and "{dir}" are substituted at planning. */
@@ -48,6 +51,8 @@ export interface Probe {
   source: string;
   includes: SourceFile[];
   build: Build;
+  /** A Go, Rust or Python program: built with that toolchain (script builds only). */
+  toolchain?: ToolchainName;
   /** The program's path inside the output folder (mounted at /probe): its source's stem, or the npm package's bin. */
   program: string;
   /** Runs alone, after the others (benchmarks). */

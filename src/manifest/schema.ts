@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toolchainNames } from '../config/toolchains.ts';
 
 /** How a run ended. A crash or a hang is an outcome (data), never a runner error. */
 export const outcomeKinds = ['ok', 'exit', 'signal', 'timeout', 'compile-failed', 'exec-failed', 'output-truncated'] as const;
@@ -90,6 +91,8 @@ export const compileSchema = z
     flags: z.array(argSchema).optional(),
     /** Flags placed after the source file (libraries, -Wl options). */
     ldflags: z.array(argSchema).optional(),
+    /** Variables a build script gets besides CC, CFLAGS, LDFLAGS, NAME and OUT, e.g. {"CGO_ENABLED": "0"}. */
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name such as "CGO_ENABLED"'), z.string()).optional(),
   })
   .strict();
 
@@ -169,8 +172,14 @@ export const manifestSchema = z
     title: z.string().min(1),
     /** One or two sentences: what this probe shows. */
     description: z.string().optional(),
-    /** C source file next to the manifest; defaults to the manifest's name with .c. */
-    source: z.string().endsWith('.c').optional(),
+    /** Source file next to the manifest; defaults to the manifest's name with .c (or the toolchain's extension). */
+    source: z.string().regex(/\.(c|go|rs|py)$/, 'a .c file, or a .go, .rs or .py file with "toolchain" set').optional(),
+    /**
+     * A Go, Rust or Python program instead of C: built by "compile.script" in the environment's
+     * toolchain image (Debian's packages of the same suite); the toolchain's version is part of the
+     * cache key and of each result's provenance. Python programs run with the run image's python3.
+     */
+    toolchain: z.enum(toolchainNames).optional(),
     compile: probeCompileSchema.optional(),
     /** Run a prebuilt program from the npm registry instead of compiling a C source. */
     npm: npmSchema.optional(),

@@ -28,7 +28,8 @@ export function splitRunnable(runs: RunSpec[], cannotRun?: (run: RunSpec) => str
   const runnable: RunSpec[] = [];
   const notRun: NotRun[] = [];
   for (const spec of runs) {
-    const reason = cannotRun?.(spec);
+    // What the configuration cannot provide (planning) first, then what this backend cannot do here.
+    const reason = spec.unavailable ?? cannotRun?.(spec);
     if (reason) notRun.push({ spec, reason });
     else runnable.push(spec);
   }

@@ -10,6 +10,7 @@ import { runContainer, removeLiveContainers, removeStrayContainers } from './con
 import { LabError } from '../../errors/lab-error.ts';
 import { chooseImageSource, ensureImages, type ImageLog } from './images.ts';
 import { askImage } from './provenance.ts';
+import { bindToolchain } from '../toolchain-binding.ts';
 import { dockerShell } from '../../check/check-binary.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
 import { startDnsWorld, type DnsWorld } from './dns-world.ts';
@@ -54,7 +55,7 @@ export class DockerBackend implements Backend {
         askImage(docker, cacheDir, runImage.id, 'libc', env.libcVersionCommand),
         askImage(docker, cacheDir, buildImage.id, `cc:${flavour.cc}`, `${flavour.cc} --version 2>&1 | head -n1`),
       ]);
-      bound.set(env.id, {
+      const base: BoundEnvironment = {
         id: env.id,
         backend: 'docker',
         imageSource: source,
@@ -64,7 +65,16 @@ export class DockerBackend implements Backend {
         runImage: { key: flavour.run, tag: recipes[flavour.run]!.tag, id: runImage.id },
         libc,
         compiler,
-      });
+      };
+      const tc = flavour.toolchain;
+      if (tc) {
+        const ref = (key: string) => ({ key, tag: recipes[key]!.tag, id: built.get(key)!.id });
+        const images = { buildImage: ref(tc.build), runImage: ref(tc.run) };
+        base.toolchain = await bindToolchain(base, images, env.libcVersionCommand, (where, label, command) =>
+          askImage(docker, cacheDir, images[where === 'build' ? 'buildImage' : 'runImage'].id, label, command),
+        );
+      }
+      bound.set(env.id, base);
     }
     return bound;
   }

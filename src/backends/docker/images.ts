@@ -39,6 +39,9 @@ export function imagesFor(source: ImageSource): string[] {
   for (const env of environments) {
     visit(env.flavours[source].build);
     visit(env.flavours[source].run);
+    // Go, Rust and Python toolchain images, where the environment's config provides them.
+    const toolchain = env.flavours[source].toolchain;
+    if (toolchain) for (const key of [toolchain.build, toolchain.run]) visit(key);
   }
   return order;
 }
@@ -88,8 +91,8 @@ async function follow(docker: Docker, stream: NodeJS.ReadableStream, log: ImageL
 async function importRootfs(docker: Docker, dockerDir: string, key: string, recipe: ImageRecipe, log: ImageLog): Promise<string> {
   const tag = `musl-lab/rootfs-${key}:${recipeHash(dockerDir, key).slice(0, 12)}`;
   if (await inspectTag(docker, tag)) return tag;
-  log(`building a Debian bookworm root filesystem for ${recipe.tag} (debootstrap, about a minute)`);
-  const child = execa('bash', [join(dockerDir, 'offline/make-rootfs.sh'), recipe.rootfs!.packages.join(',')], {
+  log(`building a Debian ${recipe.rootfs!.suite} root filesystem for ${recipe.tag} (debootstrap, about a minute)`);
+  const child = execa('bash', [join(dockerDir, 'offline/make-rootfs.sh'), recipe.rootfs!.packages.join(','), recipe.rootfs!.suite], {
     stdout: 'pipe',
     stderr: 'pipe',
     encoding: 'buffer',

@@ -25,6 +25,8 @@ export const controlledEtc: Record<string, string> = {
 
 /** Packages whose versions each result's provenance names (the full list is in the root's id). */
 const notable = ['libc6', 'libc6-dev', 'gcc-12', 'binutils', 'musl', 'musl-dev', 'busybox-static', 'locales-all'];
+/** The toolchains' own packages (toolchain roots), named beside them. */
+const notableToolchains = ['golang-go', 'rustc', 'python3'];
 
 /** A built root: where it is, its content id, what it holds. */
 export interface RootInfo {
@@ -124,7 +126,7 @@ function nobodyHome(dir: string): string {
   return passwd.split('\n').map((l) => l.split(':')).find((f) => f[2] === '65534')?.[5] ?? '/';
 }
 
-async function debootstrap(o: RootsOptions, temp: string, packages: string[]): Promise<void> {
+async function debootstrap(o: RootsOptions, temp: string, packages: string[], suite: string): Promise<void> {
   if (process.getuid?.() !== 0) {
     throw new LabError({
       name: 'RootBuildFailed',
@@ -132,10 +134,10 @@ async function debootstrap(o: RootsOptions, temp: string, packages: string[]): P
       hint: 'Build them once as root: sudo bash scripts/with-node.sh npm run images -- --sandbox (later runs need no root).',
     });
   }
-  o.log('building the sandbox glibc root from Debian bookworm packages (debootstrap, about a minute)');
+  o.log(`building the sandbox glibc root from Debian ${suite} packages (debootstrap, about a minute)`);
   mkdirSync(temp, { recursive: true });
   // The same debootstrap recipe as the offline Docker images, unpacked instead of imported.
-  await execa('bash', ['-o', 'pipefail', '-c', `bash "$1" "$2" | tar --numeric-owner -x -C "$3"`, 'make-root', join(o.dockerDir, 'offline/make-rootfs.sh'), packages.join(','), temp], {
+  await execa('bash', ['-o', 'pipefail', '-c', `bash "$1" "$2" "$4" | tar --numeric-owner -x -C "$3"`, 'make-root', join(o.dockerDir, 'offline/make-rootfs.sh'), packages.join(','), temp, suite], {
     stdin: 'ignore',
   });
   mkdirSync(join(temp, 'usr/local/src'), { recursive: true });
@@ -187,7 +189,7 @@ async function build(o: RootsOptions, key: string): Promise<RootInfo> {
   let packages: Record<string, string>;
   try {
     if ('debootstrap' in recipe.from) {
-      await debootstrap(o, temp, recipe.from.debootstrap);
+      await debootstrap(o, temp, recipe.from.debootstrap, recipe.from.suite);
       packages = installedPackages(await inRoot(temp, "dpkg-query -W -f '${Package}\\t${Version}\\n'"));
     } else {
       const base = await ensureRoot(o, recipe.from.base);
@@ -207,7 +209,7 @@ async function build(o: RootsOptions, key: string): Promise<RootInfo> {
     const info: Omit<RootInfo, 'dir'> = {
       key,
       id: `sha256:${sha256({ recipe: rootRecipeHash(o.dockerDir, key), packages })}`,
-      packages: Object.fromEntries(notable.filter((p) => packages[p]).map((p) => [p, packages[p]!])),
+      packages: Object.fromEntries([...notable, ...notableToolchains].filter((p) => packages[p]).map((p) => [p, packages[p]!])),
       env: recipe.env,
       entries: topLevel(temp),
       nobodyHome: nobodyHome(temp),
