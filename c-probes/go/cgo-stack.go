@@ -6,6 +6,7 @@
 package main
 
 /*
+#define _GNU_SOURCE
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
