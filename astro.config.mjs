@@ -18,7 +18,7 @@ export default defineConfig({
         ...parts
           .filter(([dir]) => existsSync(new URL(`./content/${dir}/`, import.meta.url)))
           .map(([dir, label]) => ({ label, items: [{ autogenerate: { directory: dir } }] })),
-        { label: 'About the results', items: ['about/results', 'about/status'] },
+        { label: 'About the results', items: ['about/results', 'about/versions', 'about/status'] },
       ],
       customCss: ['./src/components/probe.css'],
       // Search loads Pagefind's UI on demand instead of on every page (see the file).

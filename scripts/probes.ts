@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { runSession, projectPaths, loadAndCheck, imageSourceFromEnv } from '../src/runner/session.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
+import { edgeReport, versionDiffReport, versionDifferences } from '../src/runner/version-diff.ts';
 import { progressPrinter } from '../src/cli/progress.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
@@ -81,13 +82,16 @@ async function main(): Promise<number> {
     onInterrupt: (signal) => out.write(`\n${signal}: stopping every running container or sandbox; completed results stay cached.\n`),
   });
   progress.done();
-  const report = jsonReport(session.records, session.notRun);
+  const diffs = versionDifferences(session.records);
+  const report = jsonReport(session.records, session.notRun, diffs);
   // The run report (every run, its outcome, time and cache state): read by the site's status page.
   writeFileAtomic(join(paths.cacheDir, 'last-run.json'), JSON.stringify({ ...report, finishedAt: new Date().toISOString() }, null, 2));
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   out.write(`${textSummary(session.records, performance.now() - started, session.notRun)}\n`);
   if (args.show) out.write(`\n${showRuns(session.records)}`);
-  const mismatches = mismatchReport(session.records);
+  const edge = edgeReport(session.records, diffs);
+  if (edge) out.write(`\n${edge}\n`);
+  const mismatches = [mismatchReport(session.records), versionDiffReport(diffs)].filter(Boolean).join('\n\n');
   if (mismatches) {
     process.stderr.write(`\n${mismatches}\n`);
     return 1;

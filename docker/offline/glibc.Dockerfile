@@ -1,4 +1,4 @@
-# glibc environment without a registry: Debian bookworm (glibc 2.36, gcc 12),
+# glibc environment without a registry: a Debian suite (bookworm, trixie or sid),
 # its root filesystem made by make-rootfs.sh and imported as BASE. It is also
 # the musl environment's build image: Debian's musl-gcc wrapper targets musl.
 ARG BASE

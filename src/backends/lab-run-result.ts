@@ -1,3 +1,4 @@
+import { libcVersionOf } from '../manifest/version-range.ts';
 import { release } from 'node:os';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,6 +68,9 @@ function resultBase(run: RunSpec, compiled: CompileOutput, runnerVersion: string
       runImage: env.runImage,
       ...(env.packages ? { packages: env.packages } : {}),
       libc: env.libc,
+      ...(libcVersionOf(env.libc) ? { libcVersion: libcVersionOf(env.libc) } : {}),
+      ...(env.suite ? { suite: env.suite } : {}),
+      ...(env.edge ? { edge: true } : {}),
       compiler: run.compile.env.compiler,
       ...(run.compile.toolchain ? { toolchain: run.compile.toolchain } : {}),
       compileCommand: run.compile.command,

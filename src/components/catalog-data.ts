@@ -99,3 +99,31 @@ export function differs(results: (Result | undefined)[]): boolean {
   const key = (r: Result) => `${r.outcome.kind}:${r.outcome.exitCode ?? ''}:${r.outcome.signal ?? ''}\u0000${r.outcome.kind === 'compile-failed' ? '' : r.stdout}\u0000${r.stderr.replaceAll(/\/probe\/[a-z0-9-]+/g, '')}`;
   return new Set(ran.map(key)).size > 1;
 }
+
+/** The text a cell compares: the compiler's diagnostics for a build failure, else stdout then stderr. */
+function comparedText(r: Result): string {
+  if (r.outcome.kind === 'compile-failed') return r.compile.diagnostics.replace(/^[^\s:]+\.c:(\d+:){1,2}\s*/gm, '');
+  return [r.stdout, r.stderr.replaceAll(/\/probe\/[a-z0-9-]+/g, '')].filter(Boolean).join('\n');
+}
+
+/**
+ * What each cell of a row shows: the first line where the row's runs differ (its number and,
+ * per run, that line), so two cells never look identical when the row says "differs". When
+ * the outputs agree line for line, the first line, as before. Copied from results only.
+ */
+export function differingLine(results: (Result | undefined)[], max = 60): { line: number | null; texts: (string | undefined)[] } {
+  const ran = results.filter((r): r is Result => r !== undefined);
+  const split = results.map((r) => (r ? comparedText(r).split('\n') : undefined));
+  const longest = Math.max(0, ...split.map((l) => l?.length ?? 0));
+  const short = (t: string) => {
+    const s = t.replace(/\s+/g, ' ').trim();
+    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+  };
+  if (ran.length > 1 && differs(results)) {
+    for (let i = 0; i < longest; i++) {
+      const at = split.filter((l): l is string[] => l !== undefined).map((l) => l[i] ?? '');
+      if (new Set(at).size > 1) return { line: i + 1, texts: split.map((l) => (l ? short(l[i] ?? '') || '(no line)' : undefined)) };
+    }
+  }
+  return { line: null, texts: results.map((r) => (r ? firstLine(r, max) : undefined)) };
+}

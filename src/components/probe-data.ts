@@ -2,6 +2,8 @@ import { getEntry } from 'astro:content';
 import type { ProbeEntry } from '../loader/probe-entry.ts';
 import type { Result } from '../runner/result.ts';
 import { outcomeLabel, resultId } from '../runner/result.ts';
+import { defaultEnvironmentOf, isFamily } from '../config/environments.ts';
+import type { EnvironmentSummary } from '../loader/probe-entry.ts';
 
 /** The probe a component names, or an error that says which page and which id. */
 export async function loadProbe(id: string, page: string): Promise<ProbeEntry> {
@@ -23,8 +25,49 @@ export function pickVariants(probe: ProbeEntry, variant?: string, variants?: str
   });
 }
 
+/** An environment as a lesson names it: an id, or a family meaning the default pair's ("musl" → musl-trixie). */
+export function envIdFor(name: string): string {
+  return isFamily(name) ? defaultEnvironmentOf(name) : name;
+}
+
 export function resultFor(probe: ProbeEntry, variantId: string, envId: string): Result | undefined {
-  return probe.results.find((r) => r.variantId === variantId && r.envId === envId);
+  return (
+    probe.results.find((r) => r.variantId === variantId && r.envId === envId) ??
+    (isFamily(envId) ? probe.results.find((r) => r.variantId === variantId && r.envId === defaultEnvironmentOf(envId)) : undefined)
+  );
+}
+
+/** Environments shown in the page: the default pair and opt-in ones (glibc-stock); the other versions load on demand. */
+export function pageEnvironments(probe: ProbeEntry): EnvironmentSummary[] {
+  const inPage = probe.environments.filter((e) => e.inPage);
+  return inPage.length > 0 ? inPage : probe.environments;
+}
+
+/** "musl 1.2.5 (trixie)": a version as the provenance states it. */
+export function versionLabel(env: EnvironmentSummary): string {
+  return `${env.family} ${env.version}${env.suite ? ` (${env.suite}${env.edge ? ', edge' : ''})` : ''}`;
+}
+
+/** Same outcome and output: what "same as" means when other versions are listed beside the default pair. */
+export function sameRun(a: Result, b: Result): boolean {
+  return outcomeLabel(a.outcome) === outcomeLabel(b.outcome) && a.stdout === b.stdout && a.stderr === b.stderr;
+}
+
+/**
+ * The other versions of a variant: each environment not shown in the page, with whether it ran
+ * the same as the page's environment of its family, and where its full result is published.
+ */
+export function otherVersions(probe: ProbeEntry, variantId: string) {
+  const shown = pageEnvironments(probe);
+  return probe.environments
+    .filter((e) => !shown.includes(e))
+    .map((env) => {
+      const result = resultFor(probe, variantId, env.id);
+      const reference = shown.find((s) => s.family === env.family && !s.id.endsWith('-stock'));
+      const refResult = reference ? resultFor(probe, variantId, reference.id) : undefined;
+      return { env, result, reference, same: result && refResult ? sameRun(result, refResult) : undefined };
+    })
+    .filter((o) => o.result);
 }
 
 /** What a page says where a run has no result: the backend's reason when it could not make it here. */

@@ -4,7 +4,9 @@ import type { NotRun, RunRecord } from '../runner/run.ts';
 import type { Result } from '../runner/result.ts';
 import type { Verdict } from '../check/verdict.ts';
 import { renderResolverFiles, type ResolverFiles } from '../dns/resolver-files.ts';
-import { environmentById, environments as configured } from '../config/environments.ts';
+import { defaultPair, environmentById, environments as configured } from '../config/environments.ts';
+import { libcVersionOf } from '../manifest/version-range.ts';
+import type { VersionDifference } from '../runner/version-diff.ts';
 
 export interface EnvironmentSummary {
   id: string;
@@ -18,6 +20,25 @@ export interface EnvironmentSummary {
   backend: string;
   runImage: string;
   buildImage: string;
+  /** The libc version alone, from the provenance line ("1.2.5"). */
+  version: string;
+  suite?: string;
+  /** Debian sid: shown with its disagreements, never failing the build. */
+  edge: boolean;
+  /** Shown in the page (the default pair, and opt-in environments such as glibc-stock); the others load on demand. */
+  inPage: boolean;
+}
+
+/** A difference between two versions of one libc, as the "what changed" page and the probe's cells show it. */
+export interface VersionChange {
+  variantId: string;
+  family: string;
+  older: { envId: string; version: string; resultId: string };
+  newer: { envId: string; version: string; resultId: string };
+  diff: string[];
+  change?: string;
+  declared: boolean;
+  edge: boolean;
 }
 
 export interface VariantSummary {
@@ -57,6 +78,10 @@ export interface ProbeEntry {
   cachedIds: string[];
   /** Runs the backend could not make on the building machine, by run id: why. */
   notRun: Record<string, string>;
+  /** Where neighbouring versions of one libc gave different results. */
+  versionChanges: VersionChange[];
+  /** Expectation mismatches of edge (sid) runs, by result id: shown, never a failure. */
+  edgeDisagreements: Record<string, string[]>;
 }
 
 export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary {
@@ -72,11 +97,15 @@ export function summariseEnvironment(env: BoundEnvironment): EnvironmentSummary 
     backend: env.backend,
     runImage: `${env.runImage.tag} (${env.runImage.id.slice(7, 19)})`,
     buildImage: `${env.buildImage.tag} (${env.buildImage.id.slice(7, 19)})`,
+    version: libcVersionOf(env.libc) ?? env.libc,
+    ...(env.suite ? { suite: env.suite } : {}),
+    edge: Boolean(env.edge),
+    inPage: defaultPair().includes(env.id) || Boolean(config.optIn),
   };
 }
 
 /** Groups run records by probe, in the order of the config's environments. */
-export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = []): ProbeEntry[] {
+export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment>, records: RunRecord[], notRun: NotRun[] = [], diffs: VersionDifference[] = []): ProbeEntry[] {
   const order = configured.map((e) => e.id);
   return probes.map((probe) => {
     const own = records.filter((r) => r.spec.probe.id === probe.id);
@@ -111,6 +140,19 @@ export function probeEntries(probes: Probe[], envs: Map<string, BoundEnvironment
       checks,
       cachedIds: own.filter((r) => r.cached).map((r) => r.result.id),
       notRun: Object.fromEntries(notRun.filter((n) => n.spec.probe.id === probe.id).map((n) => [n.spec.id, n.reason])),
+      versionChanges: diffs
+        .filter((d) => d.probeId === probe.id)
+        .map((d) => ({
+          variantId: d.variantId,
+          family: d.family,
+          older: { envId: d.older.envId, version: d.older.version, resultId: d.older.result.id },
+          newer: { envId: d.newer.envId, version: d.newer.version, resultId: d.newer.result.id },
+          diff: d.diff,
+          ...(d.change ? { change: d.change } : {}),
+          declared: d.declared,
+          edge: d.edge,
+        })),
+      edgeDisagreements: Object.fromEntries(own.filter((r) => r.edge && r.mismatches.length > 0).map((r) => [r.result.id, r.mismatches])),
     };
   });
 }

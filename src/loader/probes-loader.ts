@@ -3,6 +3,7 @@ import { runSession, projectPaths } from '../runner/session.ts';
 import { probeEntries } from './probe-entry.ts';
 import { mismatchReport, totals } from '../cli/summary.ts';
 import { formatError, LabError } from '../errors/lab-error.ts';
+import { edgeReport, versionDiffReport, versionDifferences } from '../runner/version-diff.ts';
 
 /**
  * The "probes" collection: every probe with its real results. It runs the
@@ -22,12 +23,15 @@ export function probesLoader(): Loader {
         const session = await runSession({ paths, log: (line) => logger.info(line) });
         const t = totals(session.records);
         logger.info(`${t.runs} probe runs: ${t.executed} executed, ${t.cached} from cache (${Math.round(performance.now() - started)} ms)${session.notRun.length ? `; ${session.notRun.length} not run on this machine` : ''}`);
-        const mismatches = mismatchReport(session.records);
+        const diffs = versionDifferences(session.records);
+        const edge = edgeReport(session.records, diffs);
+        if (edge) logger.warn(edge);
+        const mismatches = [mismatchReport(session.records), versionDiffReport(diffs)].filter(Boolean).join('\n\n');
         if (mismatches) {
           if (!dev) throw new LabError({ name: 'ExpectationMismatch', message: mismatches, hint: 'Fix the probe, its manifest or the lesson, then build again.' });
           logger.warn(mismatches);
         }
-        const entries = probeEntries(session.probes, session.envs, session.records, session.notRun);
+        const entries = probeEntries(session.probes, session.envs, session.records, session.notRun, diffs);
         const keep = new Set(entries.map((e) => e.id));
         for (const id of store.keys()) if (!keep.has(id)) store.delete(id);
         for (const entry of entries) {

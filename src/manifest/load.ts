@@ -8,6 +8,8 @@ import type { SourceFile } from './includes.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { loadScenario, type ResolvedScenario } from '../dns/load-scenario.ts';
 import { toolchainNames, toolchains } from '../config/toolchains.ts';
+import { defaultPair, environments as configuredEnvironments, expandEnvironment, isFamily } from '../config/environments.ts';
+import { looksLikeRange, parseRange, rangesOverlap, type VersionRange } from './version-range.ts';
 
 export const manifestSuffix = '.probe.json';
 
@@ -111,20 +113,43 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     }
   }
 
+  // A family name stands for its environments ("musl": every musl version; benchmarks: the default pair's).
+  const pairOnly = manifest.exclusive ?? false;
+  const expand = (ids: string[] | undefined): string[] | undefined =>
+    ids?.flatMap((id) => (knownEnvs.includes(id) || !isFamily(id) ? [id] : expandEnvironment(id, pairOnly).filter((e) => knownEnvs.includes(e))));
   const checkEnvs = (field: string, ids: string[] | undefined) => {
     for (const [i, env] of (ids ?? []).entries()) {
-      if (!knownEnvs.includes(env)) problems.push(`${field}[${i}]: unknown environment "${env}" (known: ${knownEnvs.join(', ')})`);
+      if (!knownEnvs.includes(env) && !isFamily(env)) problems.push(`${field}[${i}]: unknown environment "${env}" (known: ${knownEnvs.join(', ')}, or a family: glibc, musl)`);
     }
   };
-  const checkExpectKeys = (field: string, expect: Record<string, unknown> | undefined) => {
-    for (const env of Object.keys(expect ?? {})) {
-      if (!knownEnvs.includes(env)) problems.push(`${field}.${env}: unknown environment "${env}" (known: ${knownEnvs.join(', ')})`);
+  const versioned = new Set(configuredEnvironments.filter((e) => !e.optIn).map((e) => e.id));
+  const checkExpectKeys = (field: string, expect: Record<string, { change?: string }> | undefined) => {
+    for (const [key, e] of Object.entries(expect ?? {})) {
+      if (looksLikeRange(key)) {
+        const r = parseRange(key);
+        if (typeof r === 'string') problems.push(`${field}.${key}: ${r}`);
+        else if (!e.change) problems.push(`${field}.${key}.change: a version range needs "change", the upstream change that explains it (a WHATSNEW/NEWS line with its release, or a commit)`);
+      } else if (!knownEnvs.includes(key) && !isFamily(key)) {
+        problems.push(`${field}.${key}: unknown environment "${key}" (known: ${knownEnvs.join(', ')}; or a family "glibc"/"musl", or a range such as "musl<1.2.4")`);
+      } else if (!isFamily(key) && versioned.has(key) && !e.change) {
+        problems.push(`${field}.${key}.change: an expectation for one version ("${key}") needs "change", the upstream change that explains it (a WHATSNEW/NEWS line with its release, or a commit)`);
+      }
+    }
+  };
+  const checkOverlaps = (field: string, expect: Record<string, unknown>) => {
+    const ranges = Object.keys(expect).filter(looksLikeRange).map(parseRange).filter((r): r is VersionRange => typeof r !== 'string');
+    for (const [i, a] of ranges.entries()) {
+      for (const b of ranges.slice(i + 1)) {
+        if (rangesOverlap(a, b)) problems.push(`${field}: the ranges "${a.text}" and "${b.text}" overlap; make them disjoint (e.g. "musl<1.2.4" and "musl>=1.2.4") so one expectation applies to each version`);
+      }
     }
   };
   checkEnvs('environments', manifest.environments);
   checkExpectKeys('expect', manifest.expect);
 
   const variantsIn = manifest.variants ?? [{ id: 'default' }];
+  const pair = defaultEnvs.filter((e) => defaultPair().includes(e));
+  const probeDefaultEnvs = pairOnly && pair.length > 0 ? pair : defaultEnvs;
   const scenarios = new Map<string, ResolvedScenario>();
   const scenario = (id: string | undefined, field: string): ResolvedScenario | undefined => {
     if (id === undefined) return undefined;
@@ -145,8 +170,8 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     if (manifest.npm && (v.compileIn !== undefined || v.compile !== undefined)) {
       problems.push(`${at}: ${v.compileIn !== undefined ? '"compileIn"' : '"compile"'} does not apply to a program fetched from npm`);
     }
-    if (v.compileIn !== undefined && !knownEnvs.includes(v.compileIn)) {
-      problems.push(`${at}.compileIn: unknown environment "${v.compileIn}" (known: ${knownEnvs.join(', ')})`);
+    if (v.compileIn !== undefined && !knownEnvs.includes(v.compileIn) && !isFamily(v.compileIn)) {
+      problems.push(`${at}.compileIn: unknown environment "${v.compileIn}" (known: ${knownEnvs.join(', ')}, or a family: glibc, musl — the same Debian release as the run)`);
     }
     if (v.compile?.env && build.kind !== 'script') problems.push(`${at}.compile.env: build variables are read by a build script, but "compile.script" is not set`);
     const resolved: ResolvedVariant = {
@@ -161,11 +186,13 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
       stackLimitKib: v.stackLimitKib,
       compileIn: v.compileIn,
       command: v.command,
-      environments: v.environments ?? manifest.environments ?? defaultEnvs,
+      environments: expand(v.environments) ?? expand(manifest.environments) ?? probeDefaultEnvs,
       expect: { ...manifest.expect, ...v.expect },
+      compareVersions: v.compareVersions ?? manifest.compareVersions ?? 'output',
       limits: { ...defaultLimits, ...manifest.limits, ...v.limits },
       dns: v.dns !== undefined ? scenario(v.dns, `${at}.dns`) : scenario(manifest.dns, 'dns'),
     };
+    checkOverlaps(`${at}.expect`, resolved.expect);
     const expectations = Object.entries(resolved.expect);
     for (const [env, e] of expectations) {
       if (e.queries && !resolved.dns) problems.push(`${at}.expect.${env}.queries: query counts need a DNS scenario (set "dns" on the probe or the variant)`);

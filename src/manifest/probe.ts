@@ -1,4 +1,4 @@
-import type { Expectation, Limits } from './schema.ts';
+import type { CompareVersions, Expectation, Limits } from './schema.ts';
 import type { SourceFile } from './includes.ts';
 import type { ResolvedScenario } from '../dns/load-scenario.ts';
 import type { ToolchainName } from '../config/toolchains.ts';
@@ -23,10 +23,14 @@ export interface ResolvedVariant {
   /** Build script variables from "compile.env" (probe's, then the variant's). */
   buildEnv: Record<string, string>;
   stackLimitKib?: number | 'unlimited';
+  /** An environment id, or a family: that family's environment of the run's own Debian release. */
   compileIn?: string;
+  /** What must agree between versions of one libc (see compareVersionsSchema). */
+  compareVersions: CompareVersions;
   /** Replaces the program's invocation; "{probe}" and "{dir}" are substituted at planning. */
   command?: string[];
   environments: string[];
+  /** By environment id, version range ("musl<1.2.4") or family; see version-range.ts for which applies. */
   expect: Record<string, Expectation>;
   limits: Required<Limits>;
   /** The DNS world the program runs in, when the manifest names one. */

@@ -47,7 +47,16 @@ export const metricBandSchema = z
   .strict()
   .refine((b) => b.min !== undefined || b.max !== undefined, 'give "min", "max" or both');
 
-/** What one environment is expected to do; every field given must match. */
+/**
+ * What one environment is expected to do; every field given must match.
+ *
+ * `expect` maps keys to these. A key is, most specific first (the first that applies wins, whole):
+ *   - an environment id: "musl-bookworm" (one version; needs "change" when it is a versioned environment);
+ *   - a version range of a family: "musl<1.2.4", "glibc>=2.38", "musl>=1.2.4 <1.2.6", "musl=1.2.5"
+ *     (operators < <= > >= =, a space means "and"; needs "change"; ranges of one family must not overlap);
+ *   - a family: "glibc" or "musl", every version of it (what manifests wrote before versions existed).
+ * Versions are matched against the libc version in each run's provenance.
+ */
 export const expectationSchema = z
   .object({
     /** Outcome kind: ok (exit 0), exit (non-zero), signal, timeout, compile-failed, exec-failed, output-truncated. */
@@ -64,6 +73,13 @@ export const expectationSchema = z
     metrics: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a metric name such as "elapsed_ms"'), metricBandSchema).optional(),
     /** Query counts in the DNS scenario's log (probes with "dns" only); {"count": n} alone counts every query. */
     queries: z.array(queryCountSchema).optional(),
+    /**
+     * The upstream change that makes this version range behave differently, required on a range key
+     * ("musl<1.2.4") or a versioned environment key ("musl-bookworm"): a WHATSNEW or NEWS line with its
+     * release, or a commit, e.g. "musl 1.2.4 WHATSNEW: TCP fallback in DNS lookups". The "what changed"
+     * page shows it beside both outputs.
+     */
+    change: z.string().min(8, 'cite the upstream change: a WHATSNEW/NEWS line with its release, or a commit').optional(),
   })
   .strict();
 export type Expectation = z.infer<typeof expectationSchema>;
@@ -128,6 +144,14 @@ export const npmSchema = z
   })
   .strict();
 
+/**
+ * What must be equal between versions of one libc for their results to count as the same:
+ * "output" (the default: outcome, exit code or signal, stdout and stderr), "outcome" (only how the run
+ * ended: for output that varies run to run, such as timings or addresses), or false (not compared).
+ */
+export const compareVersionsSchema = z.union([z.enum(['output', 'outcome']), z.literal(false)]);
+export type CompareVersions = z.infer<typeof compareVersionsSchema>;
+
 export const variantSchema = z
   .object({
     /** Variant id, unique in its probe; lessons refer to it. */
@@ -157,9 +181,11 @@ export const variantSchema = z
      * started with execv, without a PATH search.
      */
     command: z.array(argSchema).min(1).optional(),
-    /** Expectations per environment id, overriding the probe's. */
+    /** Expectations per environment id, family or version range, overriding the probe's keys of the same name. */
     expect: z.record(z.string(), expectationSchema).optional(),
     limits: limitsSchema.optional(),
+    /** How results of two versions of one libc are compared; overrides the probe's "compareVersions". */
+    compareVersions: compareVersionsSchema.optional(),
   })
   .strict();
 export type Variant = z.infer<typeof variantSchema>;
@@ -183,10 +209,12 @@ export const manifestSchema = z
     compile: probeCompileSchema.optional(),
     /** Run a prebuilt program from the npm registry instead of compiling a C source. */
     npm: npmSchema.optional(),
-    /** Environments to run in; default: all. */
+    /** Environments to run in, by id ("musl-bookworm") or family ("musl": each of its versions); default: all. */
     environments: z.array(z.string()).min(1).optional(),
-    /** Expectations per environment id, for every variant that does not override them. */
+    /** Expectations per environment id, family ("musl") or version range ("musl<1.2.4"), for every variant that does not override them. */
     expect: z.record(z.string(), expectationSchema).optional(),
+    /** How results of two versions of one libc are compared (default "output"); see compareVersionsSchema. */
+    compareVersions: compareVersionsSchema.optional(),
     limits: limitsSchema.optional(),
     /**
      * Also judge the program with check-binary in each environment and show the verdict beside the

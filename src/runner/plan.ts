@@ -3,6 +3,7 @@ import { normaliseSource, sha256 } from './hash.ts';
 import { resultId, type BackendName } from './result.ts';
 import { toolchains, type ToolchainName } from '../config/toolchains.ts';
 import { LabError } from '../errors/lab-error.ts';
+import { compileEnvironmentFor } from '../config/environments.ts';
 
 /** An environment as this run resolved it: which images, which compiler, which versions. */
 export interface BoundEnvironment {
@@ -17,7 +18,7 @@ export interface BoundEnvironment {
   runImage: { key: string; tag: string; id: string };
   libc: string;
   compiler: string;
-  /** Versions of the root's notable packages, where the backend knows them (the sandbox does). */
+  /** Versions of the environment's notable packages (libc, compiler, musl): part of every run key, so a sid upload re-runs. */
   packages?: Record<string, string>;
   /**
    * The same environment with the Go, Rust and Python toolchains (its config's toolchain images or
@@ -30,6 +31,17 @@ export interface BoundEnvironment {
   interpreters?: Partial<Record<ToolchainName, string>>;
   /** In a toolchain binding: what the version commands printed where a toolchain is missing (for the error). */
   toolchainProblems?: Partial<Record<ToolchainName, string>>;
+  /** Debian suite of its images or roots ("bookworm", "trixie", "sid"). */
+  suite?: string;
+  family?: 'glibc' | 'musl';
+  /** Sid: disagreements are reported, never a failure. */
+  edge?: boolean;
+}
+
+/** The environment a variant compiles in for a run in envId: its compileIn (a family means the run's own suite), or envId. */
+export function compileEnvId(variant: ResolvedVariant, envId: string, known: Map<string, unknown>): string {
+  if (!variant.compileIn) return envId;
+  return known.has(variant.compileIn) ? variant.compileIn : compileEnvironmentFor(variant.compileIn, envId);
 }
 
 export interface CompileSpec {
@@ -130,14 +142,14 @@ export function planRuns(
         if (!selected(filter, probe, variant, envId)) continue;
         const baseEnv = envs.get(envId);
         // A program fetched from npm is the same file everywhere: its "compile" is bound to the run's own environment.
-        const baseCompileEnv = envs.get(probe.build.kind === 'npm' ? envId : (variant.compileIn ?? envId));
+        const baseCompileEnv = envs.get(probe.build.kind === 'npm' ? envId : compileEnvId(variant, envId, envs));
         if (!baseEnv || !baseCompileEnv) continue;
         const { env, compileEnv, toolchain, interpreter, unavailable } = toolchainBinding(probe, variant, baseEnv, baseCompileEnv);
         const command = buildCommand(probe, compileEnv.cc, variant.flags, variant.ldflags, variant.buildEnv);
         const compileKey =
           probe.build.kind === 'npm'
             ? sha256({ runnerVersion, command, bin: probe.program })
-            : sha256({ runnerVersion, backend: compileEnv.backend, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler, toolchain });
+            : sha256({ runnerVersion, backend: compileEnv.backend, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler, packages: compileEnv.packages, toolchain });
         let compile = compiles.get(compileKey);
         if (!compile) {
           compile = { key: compileKey, env: compileEnv, probe, flags: variant.flags, ldflags: variant.ldflags, command, ...(toolchain ? { toolchain } : {}) };
@@ -151,6 +163,7 @@ export function planRuns(
           compileKey,
           runImage: env.runImage.id,
           libc: env.libc,
+          packages: env.packages,
           argv,
           stdin: variant.stdin,
           env: variant.env,

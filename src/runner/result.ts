@@ -30,6 +30,12 @@ export const provenanceSchema = z.object({
   packages: z.record(z.string(), z.string()).optional(),
   /** First line the environment's libc prints about itself. */
   libc: z.string(),
+  /** The libc version alone, read from that line, e.g. "1.2.5" or "2.41". */
+  libcVersion: z.string().optional(),
+  /** Debian suite of the images or roots (bookworm, trixie, sid); absent for upstream distribution images. */
+  suite: z.string().optional(),
+  /** Debian sid: its versions move daily; a disagreement is reported, never a failure. */
+  edge: z.boolean().optional(),
   /** First line of `cc --version` in the build image. */
   compiler: z.string(),
   /** Go, Rust and Python probes: the first line of the toolchain's version command in the build image. */

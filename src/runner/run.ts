@@ -3,6 +3,8 @@ import type { ResultCache } from './cache.ts';
 import type { CompileSpec, RunSpec } from './plan.ts';
 import type { Result } from './result.ts';
 import { checkExpectation } from './expect.ts';
+import { expectationFor, libcVersionOf } from '../manifest/version-range.ts';
+import type { BoundEnvironment } from './plan.ts';
 import { limiter } from './limit.ts';
 import type { Verdict } from '../check/verdict.ts';
 
@@ -13,6 +15,8 @@ export interface RunRecord {
   cached: boolean;
   /** Differences from the manifest's expectation for this environment. */
   mismatches: string[];
+  /** The run's environment is an edge one (Debian sid): its mismatches are reported, never a failure. */
+  edge?: boolean;
   /** check-binary's verdict for this program in this environment, for probes that ask for it. */
   check?: Verdict;
 }
@@ -110,7 +114,8 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
     const { result, cached } = await runOnce(spec);
     // The stored result carries the id of whichever identical run executed first.
     const own: Result = result.id === spec.id ? result : { ...result, id: spec.id, probeId: spec.probe.id, variantId: spec.variant.id, envId: spec.env.id };
-    const record: RunRecord = { spec, result: own, cached, mismatches: checkExpectation(own, spec.variant.expect[spec.env.id]) };
+    const expected = expectationFor(spec.variant.expect, envFacts(spec.env, own.provenance.libc));
+    const record: RunRecord = { spec, result: own, cached, mismatches: checkExpectation(own, expected), ...(spec.env.edge ? { edge: true } : {}) };
     onEvent?.({ type: 'finished', record, done: ++done, total: runs.length });
     return record;
   };
@@ -121,4 +126,9 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
   for (const spec of alone) records.push(await finish(spec));
   const order = new Map(runs.map((r, i) => [r, i]));
   return records.sort((a, b) => order.get(a.spec)! - order.get(b.spec)!);
+}
+
+/** What the expectation resolver needs of an environment: its id, family and the libc version the run reported. */
+export function envFacts(env: Pick<BoundEnvironment, 'id' | 'family'>, libcLine: string) {
+  return { id: env.id, family: env.family ?? (env.id.startsWith('musl') ? ('musl' as const) : ('glibc' as const)), version: libcVersionOf(libcLine) };
 }

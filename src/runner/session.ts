@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultEnvironmentIds, environmentIds, type ImageSource } from '../config/environments.ts';
+import { defaultEnvironmentIds, environmentIds, expandEnvironment, type ImageSource } from '../config/environments.ts';
 import { loadProbes } from '../manifest/load.ts';
 import type { Probe } from '../manifest/probe.ts';
 import { checkReferences } from '../lessons/references.ts';
@@ -12,7 +12,7 @@ import { SandboxBackend } from '../backends/sandbox/sandbox-backend.ts';
 import { defaultRootsDir } from '../backends/sandbox/roots.ts';
 import { backendChoiceFrom, chooseBackend, type BackendChoice } from '../backends/choose.ts';
 import { ResultCache } from './cache.ts';
-import { planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
+import { compileEnvId, planRuns, type BoundEnvironment, type PlanFilter } from './plan.ts';
 import { executeRuns, splitRunnable, type NotRun, type RunEvent, type RunRecord } from './run.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { guardInterrupts } from './interrupt.ts';
@@ -118,6 +118,8 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
   const paths = options.paths ?? projectPaths();
   const log = options.log ?? (() => undefined);
   const probes = loadAndCheck(paths);
+  // "--envs musl" means every musl version.
+  options = { ...options, envs: options.envs?.flatMap((e) => expandEnvironment(e)) };
   const unknownEnvs = (options.envs ?? []).filter((e) => !environmentIds().includes(e));
   if (unknownEnvs.length > 0) {
     throw new LabError({ name: 'ConfigInvalid', message: `Unknown environment ${unknownEnvs.join(', ')}.`, hint: `Known: ${environmentIds().join(', ')}.` });
@@ -130,7 +132,7 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
   for (const p of probes) for (const v of p.variants) for (const e of v.environments) {
     if (options.envs && !options.envs.includes(e)) continue;
     needed.add(e);
-    if (v.compileIn) needed.add(v.compileIn);
+    if (v.compileIn) needed.add(compileEnvId(v, e, new Map(environmentIds().map((id) => [id, id]))));
   }
   const envs = await backend.bindEnvironments([...needed]);
   const planned = planRuns(probes, envs, version, { only: options.only, envs: options.envs });

@@ -3,8 +3,8 @@ import { catalogColumns, catalogGroups, differs, entryHref, firstLine, isCatalog
 import type { ProbeEntry, EnvironmentSummary } from '../../src/loader/probe-entry.ts';
 import type { Result } from '../../src/runner/result.ts';
 
-const env = (id: string): EnvironmentSummary => ({ id, label: id, family: 'glibc', distro: '', libc: '', compiler: '', imageSource: 'offline', backend: 'docker', runImage: '', buildImage: '' });
-const probe = (id: string, envs: string[]): ProbeEntry => ({ id, title: id, description: '', sourcePath: '', source: '', build: { kind: 'cc' }, program: '', manifestFile: '', variants: [], environments: envs.map(env), results: [], checks: {}, cachedIds: [], notRun: {} });
+const env = (id: string): EnvironmentSummary => ({ id, label: id, family: 'glibc', distro: '', libc: '', compiler: '', imageSource: 'offline', backend: 'docker', runImage: '', buildImage: '', version: '', edge: false, inPage: true });
+const probe = (id: string, envs: string[]): ProbeEntry => ({ id, title: id, description: '', sourcePath: '', source: '', build: { kind: 'cc' }, program: '', manifestFile: '', variants: [], environments: envs.map(env), results: [], checks: {}, cachedIds: [], notRun: {}, versionChanges: [], edgeDisagreements: {} });
 const result = (kind: Result['outcome']['kind'], stdout: string, diagnostics = ''): Result =>
   ({ outcome: { kind }, stdout, stderr: '', compile: { ok: kind !== 'compile-failed', exitCode: 0, diagnostics, durationMs: 0 } }) as unknown as Result;
 

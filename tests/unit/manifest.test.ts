@@ -163,3 +163,45 @@ describe('loadManifest: build scripts, commands and npm programs', () => {
     expect(error.message).toContain('npm: a probe fetched from npm has nothing to compile');
   });
 });
+
+describe('loadManifest: expectations by libc version', () => {
+  const versioned = ['glibc-bookworm', 'glibc-trixie', 'musl-bookworm', 'musl-trixie'];
+  const loadV = (manifest: unknown) => {
+    const dir = tempTree({ 'basics/hello.c': source, 'basics/hello.probe.json': JSON.stringify(manifest) });
+    return loadManifest(dir, 'basics/hello.probe.json', versioned);
+  };
+
+  it('accepts family keys, range keys with their change, and versioned ids with their change', () => {
+    const p = loadV({
+      title: 'T',
+      expect: {
+        musl: { outcome: 'ok' },
+        'musl<1.2.4': { outcome: 'exit', change: 'musl 1.2.4 WHATSNEW: added TCP fallback' },
+        'glibc-bookworm': { outcome: 'exit', change: 'glibc 2.38 NEWS: strlcpy added' },
+      },
+    });
+    expect(Object.keys(p.variants[0]!.expect)).toEqual(['musl', 'musl<1.2.4', 'glibc-bookworm']);
+  });
+
+  it('expands a family in "environments" to each of its versions', () => {
+    expect(loadV({ title: 'T', environments: ['musl'] }).variants[0]!.environments).toEqual(['musl-bookworm', 'musl-trixie']);
+  });
+
+  it('refuses a range without the change that explains it, naming the file and field', () => {
+    const error = caught(() => loadV({ title: 'T', expect: { 'musl<1.2.4': { outcome: 'ok' } } }));
+    expect(error.message).toContain('c-probes/basics/hello.probe.json');
+    expect(error.message).toContain('expect.musl<1.2.4.change: a version range needs "change"');
+  });
+
+  it('refuses a one-version key without its change', () => {
+    expect(caught(() => loadV({ title: 'T', expect: { 'musl-bookworm': { outcome: 'ok' } } })).message).toContain('expect.musl-bookworm.change');
+  });
+
+  it('refuses a malformed range and overlapping ranges', () => {
+    expect(caught(() => loadV({ title: 'T', expect: { 'musl<1.x': { outcome: 'ok', change: 'musl 1.2.4 WHATSNEW' } } })).message).toContain('is not a version range');
+    const overlap = caught(() =>
+      loadV({ title: 'T', expect: { 'musl<1.2.5': { outcome: 'ok', change: 'musl 1.2.5 WHATSNEW' }, 'musl>=1.2.4': { outcome: 'exit', change: 'musl 1.2.4 WHATSNEW' } } }),
+    );
+    expect(overlap.message).toContain('variants[0].expect: the ranges "musl<1.2.5" and "musl>=1.2.4" overlap');
+  });
+});

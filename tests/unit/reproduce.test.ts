@@ -64,7 +64,9 @@ describe('reproduce command', () => {
     expect(reproduceImages({ backend: 'docker', buildTag: 'b:1', runTag: 'r:1', envId: 'musl', compileEnvId: 'musl' })).toEqual({ buildImage: 'b:1', runImage: 'r:1' });
   });
   it('reruns a sandbox result in the offline images its roots are made from, built where it was built', () => {
-    const images = reproduceImages({ backend: 'sandbox', buildTag: 'sandbox root glibc', runTag: 'sandbox root musl', envId: 'musl', compileEnvId: 'glibc' });
-    expect(images).toEqual({ buildImage: 'musl-lab/debian-glibc:bookworm', runImage: 'musl-lab/musl-run:1.2.3' });
+    const images = reproduceImages({ backend: 'sandbox', buildTag: 'sandbox root glibc-bookworm', runTag: 'sandbox root musl-bookworm', envId: 'musl-bookworm', compileEnvId: 'glibc-bookworm' });
+    // Tags carry the suite and a short hash of the recipe.
+    expect(images.buildImage).toMatch(/^musl-lab\/debian-glibc:bookworm-[0-9a-f]{8}$/);
+    expect(images.runImage).toMatch(/^musl-lab\/musl-run:bookworm-[0-9a-f]{8}$/);
   });
 });

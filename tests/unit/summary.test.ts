@@ -21,7 +21,7 @@ describe('jsonReport', () => {
   });
 
   it('counts runs, executed, cached and unexpected', () => {
-    expect(jsonReport([ok, crashed]).totals).toEqual({ runs: 2, executed: 1, cached: 1, unexpected: 1 });
+    expect(jsonReport([ok, crashed]).totals).toEqual({ runs: 2, executed: 1, cached: 1, unexpected: 1, edgeUnexpected: 0 });
   });
 });
 

@@ -16,6 +16,15 @@ import type { EnvironmentShell } from '../../check/environment.ts';
 import { startDnsWorld, type DnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';
 
+/** Notable packages' versions on one line (askImage keeps the first line); nothing on a distribution without dpkg. */
+const packageQuery =
+  "dpkg-query -W -f '${Package}=${Version} ' libc6 libc6-dev musl musl-dev gcc-12 gcc-14 gcc-15 gcc-16 binutils busybox-static locales-all 2>/dev/null; echo";
+
+function parsePackageLine(line: string): Record<string, string> | undefined {
+  const pairs = line.split(/\s+/).map((p) => p.split('=')).filter((p): p is [string, string] => p.length === 2 && Boolean(p[0]) && Boolean(p[1]));
+  return pairs.length > 0 ? Object.fromEntries(pairs) : undefined;
+}
+
 export interface DockerBackendOptions {
   docker: Docker;
   /** Project paths. */
@@ -51,9 +60,11 @@ export class DockerBackend implements Backend {
       const flavour = env.flavours[source];
       const buildImage = built.get(flavour.build)!;
       const runImage = built.get(flavour.run)!;
-      const [libc, compiler] = await Promise.all([
+      const [libc, compiler, packageLine] = await Promise.all([
         askImage(docker, cacheDir, runImage.id, 'libc', env.libcVersionCommand),
         askImage(docker, cacheDir, buildImage.id, `cc:${flavour.cc}`, `${flavour.cc} --version 2>&1 | head -n1`),
+        // The Debian build image knows the versions of everything both images hold (the musl run image has no dpkg).
+        askImage(docker, cacheDir, buildImage.id, 'packages', packageQuery),
       ]);
       const base: BoundEnvironment = {
         id: env.id,
@@ -65,6 +76,10 @@ export class DockerBackend implements Backend {
         runImage: { key: flavour.run, tag: recipes[flavour.run]!.tag, id: runImage.id },
         libc,
         compiler,
+        packages: parsePackageLine(packageLine),
+        suite: source === 'upstream' && flavour.build !== `debian-glibc-${env.suite}` ? undefined : env.suite,
+        edge: env.edge,
+        family: env.family,
       };
       const tc = flavour.toolchain;
       if (tc) {

@@ -2,8 +2,7 @@ import type Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { images as recipes, type ImageRecipe, type ImageSource, environments } from '../../config/environments.ts';
-import { sha256 } from '../../runner/hash.ts';
+import { images as recipes, recipeHash, type ImageRecipe, type ImageSource, environments } from '../../config/environments.ts';
 import { LabError } from '../../errors/lab-error.ts';
 
 export const recipeLabel = 'org.musl-lab.recipe';
@@ -12,20 +11,6 @@ export interface ImageInfo {
   key: string;
   tag: string;
   id: string;
-}
-
-/** Hash of everything an image is made from, its dependencies' recipes included. */
-export function recipeHash(dockerDir: string, key: string, table: Record<string, ImageRecipe> = recipes): string {
-  const recipe = table[key];
-  if (!recipe) throw new Error(`unknown image "${key}"`);
-  return sha256({
-    key,
-    tag: recipe.tag,
-    dockerfile: recipe.dockerfile,
-    rootfs: recipe.rootfs,
-    inputs: recipe.inputs.map((p) => [p, readFileSync(join(dockerDir, p), 'utf8')]),
-    deps: Object.entries(recipe.imageArgs ?? {}).map(([arg, dep]) => [arg, recipeHash(dockerDir, dep, table)]),
-  });
 }
 
 /** Image keys one source needs, dependencies first. */
@@ -88,7 +73,7 @@ async function follow(docker: Docker, stream: NodeJS.ReadableStream, log: ImageL
   return lines;
 }
 
-async function importRootfs(docker: Docker, dockerDir: string, key: string, recipe: ImageRecipe, log: ImageLog): Promise<string> {
+async function importRootfs(docker: Docker, dockerDir: string, key: string, recipe: ImageRecipe & { tag: string }, log: ImageLog): Promise<string> {
   const tag = `musl-lab/rootfs-${key}:${recipeHash(dockerDir, key).slice(0, 12)}`;
   if (await inspectTag(docker, tag)) return tag;
   log(`building a Debian ${recipe.rootfs!.suite} root filesystem for ${recipe.tag} (debootstrap, about a minute)`);

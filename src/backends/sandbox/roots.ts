@@ -24,7 +24,7 @@ export const controlledEtc: Record<string, string> = {
 };
 
 /** Packages whose versions each result's provenance names (the full list is in the root's id). */
-const notable = ['libc6', 'libc6-dev', 'gcc-12', 'binutils', 'musl', 'musl-dev', 'busybox-static', 'locales-all'];
+const notable = ['libc6', 'libc6-dev', 'gcc-12', 'gcc-14', 'gcc-15', 'gcc-16', 'binutils', 'musl', 'musl-dev', 'busybox-static', 'locales-all'];
 /** The toolchains' own packages (toolchain roots), named beside them. */
 const notableToolchains = ['golang-go', 'rustc', 'python3'];
 

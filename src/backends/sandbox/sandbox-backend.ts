@@ -85,6 +85,9 @@ export class SandboxBackend implements Backend {
         libc,
         compiler,
         packages: { ...build.packages, ...run.packages },
+        suite: env.suite,
+        edge: env.edge,
+        family: env.family,
       };
       const tc = flavour.toolchain;
       if (tc) {
