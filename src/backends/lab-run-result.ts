@@ -4,7 +4,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import type { CompileOutput } from './backend.ts';
 import type { DnsRun } from '../dns/query-log.ts';
-import type { RunSpec } from '../runner/plan.ts';
+import type { CompileSpec, RunSpec } from '../runner/plan.ts';
+import { toolchains } from '../config/toolchains.ts';
 import type { Outcome, Result } from '../runner/result.ts';
 import { decodeOutput } from '../runner/output.ts';
 import { signalName } from './docker/signals.ts';
@@ -34,6 +35,11 @@ export interface ExecutionLimits {
 
 /** A compile's limits (both backends): generous, since compilers are not under test. */
 export const compileLimits = { timeoutMs: 120_000, memoryMb: 1024, pids: 256, cpus: 2, outputBytes: 1024 * 1024 } satisfies ExecutionLimits;
+
+/** A compile's limits for this probe: a Go, Rust or Python build gets its toolchain's time. */
+export function compileLimitsFor(spec: CompileSpec): ExecutionLimits {
+  return spec.probe.toolchain ? { ...compileLimits, timeoutMs: toolchains[spec.probe.toolchain].compileTimeoutMs } : compileLimits;
+}
 
 /** One execution as any backend saw it from the outside. */
 export interface RawRun {

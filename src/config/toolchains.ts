@@ -22,6 +22,8 @@ export interface Toolchain {
    * caches go to the private /tmp and nothing may be fetched.
    */
   buildEnv: Record<string, string>;
+  /** How long a build may take: Go compiles its standard library into a fresh cache on every build. */
+  compileTimeoutMs: number;
   /**
    * For interpreted languages: the interpreter a run starts the program with (absolute path,
    * looked up in the run image), and the command asked there for its version.
@@ -37,6 +39,7 @@ export const toolchains: Record<ToolchainName, Toolchain> = {
     versionCommand: 'go version',
     // GOTOOLCHAIN=local: never switch to a downloaded Go; GOPROXY=off: no module downloads; GOFLAGS=-trimpath keeps paths out of binaries.
     buildEnv: { HOME: '/tmp', GOCACHE: '/tmp/go-cache', GOPATH: '/tmp/go', GOTOOLCHAIN: 'local', GOPROXY: 'off', GOFLAGS: '-trimpath', GO111MODULE: 'off' },
+    compileTimeoutMs: 900_000,
   },
   rust: {
     label: 'Rust',
@@ -44,6 +47,7 @@ export const toolchains: Record<ToolchainName, Toolchain> = {
     packages: ['rustc'],
     versionCommand: 'rustc --version',
     buildEnv: { HOME: '/tmp', CARGO_HOME: '/tmp/cargo' },
+    compileTimeoutMs: 300_000,
   },
   python: {
     label: 'Python',
@@ -52,6 +56,7 @@ export const toolchains: Record<ToolchainName, Toolchain> = {
     packages: ['python3', 'python3-dev', 'python3-packaging'],
     versionCommand: 'python3 --version',
     buildEnv: { HOME: '/tmp', PYTHONDONTWRITEBYTECODE: '1' },
+    compileTimeoutMs: 120_000,
     interpreter: { path: '/usr/bin/python3', versionCommand: '/usr/bin/python3 --version' },
   },
 };

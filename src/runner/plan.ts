@@ -149,7 +149,7 @@ export function planRuns(
         const compileKey =
           probe.build.kind === 'npm'
             ? sha256({ runnerVersion, command, bin: probe.program })
-            : sha256({ runnerVersion, backend: compileEnv.backend, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler, packages: compileEnv.packages, toolchain });
+            : sha256({ runnerVersion, backend: compileEnv.backend, sources, command, image: compileEnv.buildImage.id, compiler: compileEnv.compiler, packages: compileEnv.packages, toolchain, ...(probe.toolchain ? { compileTimeoutMs: toolchains[probe.toolchain].compileTimeoutMs } : {}) });
         let compile = compiles.get(compileKey);
         if (!compile) {
           compile = { key: compileKey, env: compileEnv, probe, flags: variant.flags, ldflags: variant.ldflags, command, ...(toolchain ? { toolchain } : {}) };

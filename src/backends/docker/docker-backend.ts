@@ -3,7 +3,7 @@ import type { Backend, CompileOutput } from '../backend.ts';
 import { programDir, type BoundEnvironment, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environmentById, environments, images as recipes, type ImageSource } from '../../config/environments.ts';
-import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
+import { compileLimitsFor, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { assertEngine } from './engine.ts';
 import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
@@ -104,7 +104,7 @@ export class DockerBackend implements Backend {
           cmd: spec.command,
           workdir: compileWorkdir(spec),
           binds: [`${this.o.probesDir}:/src:ro`, `${out}:/out`],
-          ...compileLimits,
+          ...compileLimitsFor(spec),
         }),
       () => this.throwIfAborted(),
     );

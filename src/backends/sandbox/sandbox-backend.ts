@@ -8,7 +8,7 @@ import { environmentById, environments } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
 import { sha256 } from '../../runner/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
-import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
+import { compileLimitsFor, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
 import { dnsUnavailable, startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
@@ -143,7 +143,7 @@ export class SandboxBackend implements Backend {
             workdir: compileWorkdir(spec),
             binds: [{ src: this.o.probesDir, dest: '/src' }, { src: out, dest: '/out', rw: true }],
             asNobody: false,
-            ...compileLimits,
+            ...compileLimitsFor(spec),
           },
           this.mode,
         ),
