@@ -7,6 +7,7 @@ import { edgeReport, versionDiffReport, versionDifferences } from '../src/runner
 import { progressPrinter } from '../src/cli/progress.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
+import { toolchains } from '../src/config/toolchains.ts';
 import { runMain } from '../src/cli/run-main.ts';
 
 const help = `npm run probes -- [options]
@@ -58,7 +59,8 @@ async function main(): Promise<number> {
   }
   const paths = projectPaths();
   if (args.list) {
-    for (const p of loadAndCheck(paths)) process.stdout.write(`${p.id}  (${p.variants.map((v) => v.id).join(', ')})\n`);
+    // Go, Rust and Python probes name their language: they run only where a toolchain image exists.
+    for (const p of loadAndCheck(paths)) process.stdout.write(`${p.id}${p.toolchain ? ` [${toolchains[p.toolchain].label}]` : ''}  (${p.variants.map((v) => v.id).join(', ')})\n`);
     return 0;
   }
   const concurrency = args.concurrency ? Number(args.concurrency) : 2;
