@@ -216,6 +216,7 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     program,
     exclusive: manifest.exclusive ?? false,
     check: manifest.check ?? false,
+    ...(manifest.checkFile ? { checkFile: manifest.checkFile } : {}),
     variants,
   };
 }

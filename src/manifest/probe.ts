@@ -63,5 +63,7 @@ export interface Probe {
   exclusive: boolean;
   /** Judge the program with check-binary beside each run. */
   check: boolean;
+  /** The build output file check-binary judges instead of the program (an extension module). */
+  checkFile?: string;
   variants: ResolvedVariant[];
 }

@@ -221,6 +221,11 @@ export const manifestSchema = z
      * run; a verdict that contradicts the run fails like an unmet expectation.
      */
     check: z.boolean().optional(),
+    /**
+     * With "check": the file of the build output that check-binary judges instead of the program,
+     * e.g. "spam.so" for a Python extension module; then every variant is judged, also those with a "command".
+     */
+    checkFile: relativeFile.optional(),
     /** DNS scenario the program runs in: c-probes/dns/scenarios/<id>.json (its nameservers, resolv.conf, hosts, nsswitch.conf). */
     dns: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scenario file name without .json, such as "dead-first-nameserver"').optional(),
     /** Run alone, after every other run, one at a time: for timings that other containers would disturb. */
