@@ -1,7 +1,8 @@
 // npm run bench -- [--runs N] [--skip-build]
 // Prints, in one run: the per-run cost of the Docker backend and of the bubblewrap
-// sandbox backend on the same binary, a bare `docker exec` of it in a warm container,
-// and cold vs warm `npm run build` times.
+// sandbox backend on the same binary, their floors (a bare `docker exec` of it in a warm
+// container; a bare `bwrap` of the same root, namespaces and binary), and cold vs warm
+// `npm run build` times with every environment on each backend, beside a plain `astro build`.
 import { parseArgs } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,11 @@ import { runMain } from '../src/cli/run-main.ts';
 import { SandboxBackend } from '../src/backends/sandbox/sandbox-backend.ts';
 import { defaultRootsDir } from '../src/backends/sandbox/roots.ts';
 import type { CompileOutput } from '../src/backends/backend.ts';
+import { bwrapArgs } from '../src/backends/sandbox/bwrap-args.ts';
+import { defaultEnvironmentOf } from '../src/config/environments.ts';
+
+// The default pair's musl: the environment every lesson shows.
+const musl = defaultEnvironmentOf('musl');
 
 const { values } = parseArgs({
   options: {
@@ -36,15 +42,15 @@ const range = (xs: number[]) => `${Math.min(...xs).toFixed(0)}–${Math.max(...x
 async function main() {
   const paths = projectPaths();
   const cache = mkdtempSync(join(tmpdir(), 'musl-lab-bench-'));
-  process.stderr.write(`bench: ${n} runs of basics/hello@musl through each backend, then ${n} bare docker exec\n`);
+  process.stderr.write(`bench: ${n} runs of basics/hello@${musl} through each backend, then ${n} bare docker exec and ${n} bare bwrap\n`);
 
   // 1. The runner: one full execution (create, start, wait, collect, remove) per run.
-  const first = await runSession({ paths: { ...paths, cacheDir: cache }, only: ['basics/hello:default'], envs: ['musl'], backendChoice: 'docker' });
+  const first = await runSession({ paths: { ...paths, cacheDir: cache }, only: ['basics/hello:default'], envs: [musl], backendChoice: 'docker' });
   const record = first.records[0]!;
   const runner: number[] = [];
   const program: number[] = [];
   for (let i = 0; i < n; i++) {
-    const s = await runSession({ paths: { ...paths, cacheDir: cache }, only: ['basics/hello:default'], envs: ['musl'], force: true, backendChoice: 'docker' });
+    const s = await runSession({ paths: { ...paths, cacheDir: cache }, only: ['basics/hello:default'], envs: [musl], force: true, backendChoice: 'docker' });
     runner.push(s.records[0]!.result.totalMs);
     program.push(s.records[0]!.result.durationMs ?? 0);
   }
@@ -53,7 +59,7 @@ async function main() {
   const binaryDir = join(cache, 'bin', record.spec.compile.key);
   const compiled: CompileOutput = { ...JSON.parse(readFileSync(`${binaryDir}.json`, 'utf8')), binaryDir, cached: true };
   const sandbox = new SandboxBackend({ probesDir: paths.probesDir, dockerDir: paths.dockerDir, cacheDir: cache, rootsDir: defaultRootsDir(), runnerVersion: 'bench', log: () => undefined });
-  const sandboxEnv = (await sandbox.bindEnvironments(['musl'])).get('musl')!;
+  const sandboxEnv = (await sandbox.bindEnvironments([musl])).get(musl)!;
   const sandboxTotal: number[] = [];
   const sandboxProgram: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -61,6 +67,21 @@ async function main() {
     if (r.outcome.kind !== 'ok') throw new Error(`the sandbox run did not succeed: ${JSON.stringify(r.outcome)} ${r.stderr}`);
     sandboxTotal.push(r.totalMs);
     sandboxProgram.push(r.durationMs ?? 0);
+  }
+
+  // 1c. The sandbox's floor: bubblewrap alone over the same root, with the same namespaces and mounts,
+  // running the same binary directly (no lab-enter, no lab-run, no status folder, no cgroup).
+  const rootDir = (sandbox as unknown as { rootsByKey: Map<string, { dir: string; entries: []; env: Record<string, string>; nobodyHome: string }> }).rootsByKey.get(sandboxEnv.runImage.id)!;
+  const full = bwrapArgs(
+    { root: rootDir, cmd: [], workdir: '/tmp', binds: [{ src: binaryDir, dest: '/probe' }], asNobody: true, timeoutMs: 10_000, memoryMb: 256, pids: 64, cpus: 1, outputBytes: 1 << 20 },
+    { privileged: process.getuid?.() === 0, cgroups: false },
+  );
+  const bareArgs = [...full.slice(0, full.indexOf('/usr/local/bin/lab-enter')), `/probe/${record.spec.probe.program}`];
+  const bwrapBare: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await execa('bwrap', bareArgs);
+    bwrapBare.push(performance.now() - t);
   }
 
   // 2. Bare docker exec of the same binary in a warm container of the same image.
@@ -87,26 +108,36 @@ async function main() {
     ['sandbox backend, per run (fresh bubblewrap sandbox)', median(sandboxTotal), range(sandboxTotal)],
     ['sandbox backend, overhead (total - program)', median(overhead(sandboxTotal, sandboxProgram)), range(overhead(sandboxTotal, sandboxProgram))],
     ['bare `docker exec` in a warm container', median(bare), range(bare)],
+    ['bare `bwrap`, same root, namespaces and binary', median(bwrapBare), range(bwrapBare)],
     ['the program itself (lab-run wall time, docker)', median(program), range(program)],
     ['the program itself (lab-run wall time, sandbox)', median(sandboxProgram), range(sandboxProgram)],
   ] as const;
-  process.stdout.write(`\nper-run cost of basics/hello@musl, the same binary, ${n} runs each (ms)\n`);
+  process.stdout.write(`\nper-run cost of basics/hello@${musl}, the same binary, ${n} runs each (ms)\n`);
   for (const [name, med, r] of rows) process.stdout.write(`  ${name.padEnd(52)} median ${med.toFixed(1).padStart(7)}   range ${r}\n`);
   process.stdout.write(`  ratio docker backend / docker exec: ${(median(runner) / median(bare)).toFixed(2)}\n`);
+  process.stdout.write(`  ratio sandbox backend / bare bwrap: ${(median(sandboxTotal) / median(bwrapBare)).toFixed(2)}\n`);
   process.stdout.write(`  ratio docker backend / sandbox backend: ${(median(runner) / median(sandboxTotal)).toFixed(1)}\n`);
 
-  // 3. Cold (empty cache) vs warm (nothing changed) site builds; images already built.
+  // 3. Cold (empty cache) vs warm (nothing changed) site builds with every environment, on each
+  // backend (images and roots already built), beside a plain `astro build` of the same results.
   if (!values['skip-build']) {
-    const buildCache = mkdtempSync(join(tmpdir(), 'musl-lab-bench-build-'));
-    const build = async () => {
+    const timed = async (args: string[], env: Record<string, string>) => {
       const t = performance.now();
-      await execa('npm', ['run', 'build'], { cwd: paths.root, env: { MUSL_LAB_CACHE: buildCache, ASTRO_TELEMETRY_DISABLED: '1' } });
+      await execa('npm', args, { cwd: paths.root, env: { ASTRO_TELEMETRY_DISABLED: '1', ...env } });
       return (performance.now() - t) / 1000;
     };
-    const cold = await build();
-    const warmBuild = await build();
-    process.stdout.write(`\nnpm run build (images already built)\n  cold (empty cache) ${cold.toFixed(1)} s\n  warm (all cached)  ${warmBuild.toFixed(1)} s\n  ratio cold / warm ${(cold / warmBuild).toFixed(2)}\n`);
-    rmSync(buildCache, { recursive: true, force: true });
+    process.stdout.write('\nnpm run build, every environment (images and roots already built)\n');
+    for (const backend of ['docker', 'sandbox']) {
+      const buildCache = mkdtempSync(join(tmpdir(), 'musl-lab-bench-build-'));
+      const env = { MUSL_LAB_CACHE: buildCache, MUSL_LAB_BACKEND: backend };
+      const cold = await timed(['run', 'build'], env);
+      const runs = (JSON.parse(readFileSync(join(buildCache, 'last-run.json'), 'utf8')) as { totals: { runs: number; executed: number } }).totals;
+      const warmBuild = await timed(['run', 'build'], env);
+      const again = (JSON.parse(readFileSync(join(buildCache, 'last-run.json'), 'utf8')) as { totals: { runs: number; executed: number } }).totals;
+      const plain = await timed(['exec', '--', 'astro', 'build'], env);
+      process.stdout.write(`  ${backend.padEnd(8)} cold ${cold.toFixed(1)} s (${runs.executed} of ${runs.runs} runs executed)   warm ${warmBuild.toFixed(1)} s (${again.executed} executed)   plain astro build ${plain.toFixed(1)} s   ratio warm / astro build ${(warmBuild / plain).toFixed(2)}\n`);
+      rmSync(buildCache, { recursive: true, force: true });
+    }
   }
   rmSync(cache, { recursive: true, force: true });
 }

@@ -1,3 +1,4 @@
+import { defaultPair } from '../../src/config/environments.ts';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { runSession } from '../../src/runner/session.ts';
@@ -10,30 +11,30 @@ import { fixtureProject } from './helpers.ts';
  */
 /** Each fixture run's verdict (none for the tool run, which has no binary of its own to judge). */
 const expectedVerdicts = {
-  'check/hello:native@glibc': 'runs',
-  'check/hello:native@musl': 'runs',
-  'check/hello:glibc-on-musl@musl': 'fails',
+  'check/hello:native@glibc-trixie': 'runs',
+  'check/hello:native@musl-trixie': 'runs',
+  'check/hello:glibc-on-musl@musl-trixie': 'fails',
   'check/hello:musl-on-stock@glibc-stock': 'fails',
-  'check/hello:static-glibc-on-musl@musl': 'runs',
-  'check/hello:tool@glibc': undefined,
+  'check/hello:static-glibc-on-musl@musl-trixie': 'runs',
+  'check/hello:tool@glibc-trixie': undefined,
 };
 
 describe('check-binary beside real runs', () => {
   const paths = fixtureProject(['check']);
-  const session = runSession({ paths });
+  const session = runSession({ envs: [...defaultPair(), 'glibc-stock'], paths });
 
   it('predicts each run: native runs, glibc build fails on musl and musl build on stock glibc, static runs', async () => {
     const { records } = await session;
     const verdicts = Object.fromEntries(records.map((r) => [r.result.id, r.check?.verdict]));
     expect(verdicts).toEqual(expectedVerdicts);
     for (const r of records) expect(r.mismatches, r.result.id).toEqual([]);
-    const failed = records.find((r) => r.result.id === 'check/hello:glibc-on-musl@musl')!;
+    const failed = records.find((r) => r.result.id === 'check/hello:glibc-on-musl@musl-trixie')!;
     expect(failed.check!.reasons.join('\n')).toContain('/lib64/ld-linux-x86-64.so.2 does not exist');
     expect(failed.result.outcome).toMatchObject({ kind: 'exit', exitCode: 127 });
   }, 240_000);
 
   it('gives the same verdicts on the sandbox backend, read from its root filesystems', async () => {
-    const { records } = await runSession({ paths: fixtureProject(['check']), backendChoice: 'sandbox' });
+    const { records } = await runSession({ envs: [...defaultPair(), 'glibc-stock'], paths: fixtureProject(['check']), backendChoice: 'sandbox' });
     const verdicts = Object.fromEntries(records.map((r) => [r.result.id, r.check?.verdict]));
     expect(verdicts).toEqual(expectedVerdicts);
     for (const r of records) expect(r.mismatches, r.result.id).toEqual([]);

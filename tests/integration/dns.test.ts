@@ -1,3 +1,4 @@
+import { defaultPair } from '../../src/config/environments.ts';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { runSession } from '../../src/runner/session.ts';
 import { connectDocker, containerLabel } from '../../src/backends/docker/engine.ts';
@@ -11,11 +12,11 @@ describe.each(['docker', 'sandbox'] as const)('on the %s backend', (backend) => 
   const { run } = session;
 
   beforeAll(async () => {
-    session.records = (await runSession({ paths, backendChoice: backend })).records;
+    session.records = (await runSession({ envs: defaultPair(), paths, backendChoice: backend })).records;
   }, 120_000);
 
   describe('DNS scenario world', () => {
-    it.each(['glibc', 'musl'])('resolves through the scenario server on %s and logs each query with its nameserver', (env) => {
+    it.each(['glibc-trixie', 'musl-trixie'])('resolves through the scenario server on %s and logs each query with its nameserver', (env) => {
       const r = run(`dns/gai:dns@${env}`);
       expect(r.outcome.kind).toBe('ok');
       expect(r.stdout).toBe('10.0.0.10\n');
@@ -32,11 +33,11 @@ describe.each(['docker', 'sandbox'] as const)('on the %s backend', (backend) => 
         const [a, b] = run(`dns/gai:dns@${env}`).dns!.queries;
         return b!.t - a!.t;
       };
-      expect(gap('glibc')).toBeGreaterThan(900);
-      expect(gap('musl')).toBeLessThan(500);
+      expect(gap('glibc-trixie')).toBeGreaterThan(900);
+      expect(gap('musl-trixie')).toBeLessThan(500);
     });
 
-    it.each(['glibc', 'musl'])('reads the scenario\'s /etc/hosts on %s without asking DNS', (env) => {
+    it.each(['glibc-trixie', 'musl-trixie'])('reads the scenario\'s /etc/hosts on %s without asking DNS', (env) => {
       const r = run(`dns/gai:hosts@${env}`);
       expect(r.stdout).toBe('10.9.9.9\n');
       expect(r.dns?.queries).toEqual([]);

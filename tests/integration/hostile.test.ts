@@ -1,3 +1,4 @@
+import { defaultPair } from '../../src/config/environments.ts';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { createServer, type Server } from 'node:net';
 import { mkdtempSync, writeFileSync, readFileSync, existsSync, readdirSync } from 'node:fs';
@@ -38,10 +39,10 @@ describe.each(['docker', 'sandbox'] as const)('on the %s backend', (backend) => 
       manifest.variants = [{ id: 'default', args }];
       writeFileSync(file, JSON.stringify(manifest));
     }
-    records = (await runSession({ paths, backendChoice: backend })).records;
+    records = (await runSession({ envs: defaultPair(), paths, backendChoice: backend })).records;
   });
 
-  describe.each(['glibc', 'musl'])('hostile probes on %s', (env) => {
+  describe.each(['glibc-trixie', 'musl-trixie'])('hostile probes on %s', (env) => {
     it('a fork bomb is capped by the pids limit and ended by the timeout', () => {
       expect(result(`hostile/fork-bomb:default@${env}`).outcome.kind).toBe('timeout');
     });

@@ -1,3 +1,4 @@
+import { defaultPair } from '../../src/config/environments.ts';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { runSession } from '../../src/runner/session.ts';
 import type { RunRecord } from '../../src/runner/run.ts';
@@ -13,8 +14,8 @@ let docker: RunRecord[] = [];
 let sandbox: RunRecord[] = [];
 
 beforeAll(async () => {
-  docker = (await runSession({ backendChoice: 'docker', concurrency: 2 })).records;
-  sandbox = (await runSession({ backendChoice: 'sandbox', concurrency: 2 })).records;
+  docker = (await runSession({ envs: defaultPair(), backendChoice: 'docker', concurrency: 2 })).records;
+  sandbox = (await runSession({ envs: defaultPair(), backendChoice: 'sandbox', concurrency: 2 })).records;
 });
 
 describe('the two backends agree', () => {

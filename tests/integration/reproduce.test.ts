@@ -1,3 +1,4 @@
+import { defaultPair } from '../../src/config/environments.ts';
 import { describe, it, expect, beforeAll } from 'vitest';
 import { constants } from 'node:os';
 import { execa } from 'execa';
@@ -11,7 +12,7 @@ const paths = fixtureProject();
 let records: RunRecord[];
 
 beforeAll(async () => {
-  records = (await runSession({ paths, only: ['fixture/exit3', 'fixture/segv', 'fixture/hello'] })).records;
+  records = (await runSession({ envs: defaultPair(), paths, only: ['fixture/exit3', 'fixture/segv', 'fixture/hello'] })).records;
 });
 
 async function reproduce(record: RunRecord) {
@@ -41,11 +42,11 @@ function expectedStatus(record: RunRecord): string {
 describe('the reproduce command', () => {
   it('covers the runs it is checked against', () => {
     expect(records.map((r) => r.result.id).sort()).toEqual(
-      ['fixture/exit3:default@glibc', 'fixture/exit3:default@musl', 'fixture/hello:built-on-glibc@musl', 'fixture/hello:default@glibc', 'fixture/hello:default@musl', 'fixture/segv:default@glibc', 'fixture/segv:default@musl'].sort(),
+      ['fixture/exit3:default@glibc-trixie', 'fixture/exit3:default@musl-trixie', 'fixture/hello:built-on-glibc@musl-trixie', 'fixture/hello:default@glibc-trixie', 'fixture/hello:default@musl-trixie', 'fixture/segv:default@glibc-trixie', 'fixture/segv:default@musl-trixie'].sort(),
     );
   });
 
-  it.each(['fixture/exit3:default@glibc', 'fixture/exit3:default@musl', 'fixture/segv:default@glibc', 'fixture/segv:default@musl', 'fixture/hello:default@musl'])(
+  it.each(['fixture/exit3:default@glibc-trixie', 'fixture/exit3:default@musl-trixie', 'fixture/segv:default@glibc-trixie', 'fixture/segv:default@musl-trixie', 'fixture/hello:default@musl-trixie'])(
     'prints what %s printed, and how it ended (arguments and stdin included)',
     async (id) => {
       const record = records.find((r) => r.result.id === id)!;
@@ -61,7 +62,7 @@ describe('the reproduce command', () => {
   );
 
   it('shows a glibc build failing to start on musl, as the page does', async () => {
-    const record = records.find((r) => r.result.id === 'fixture/hello:built-on-glibc@musl')!;
+    const record = records.find((r) => r.result.id === 'fixture/hello:built-on-glibc@musl-trixie')!;
     expect(record.result.outcome).toMatchObject({ kind: 'exit', exitCode: 127 });
     const again = await reproduce(record);
     expect(again.stdout).toBe('');

@@ -193,7 +193,7 @@ describe('reproduce and raw results', () => {
   it('copies the reproduce command of a run, which names its images and probe', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const { page, problems } = await visit('/');
-    const run = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="built-on-glibc"] .run[data-env="musl"]');
+    const run = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="built-on-glibc"] .run[data-env="musl-trixie"]');
     await run.locator('details.prov-more summary').click();
     const box = run.locator('details.prov-more .copyable');
     const shown = (await box.locator('pre').textContent())!;
@@ -211,7 +211,7 @@ describe('reproduce and raw results', () => {
   it('copies a program output as printed', async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const { page } = await visit('/');
-    const box = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] .run[data-env="glibc"] .copyable').first();
+    const box = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] .run[data-env="glibc-trixie"] .copyable').first();
     await box.locator('button[data-copy]').click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await box.locator('pre').textContent());
     await page.close();
@@ -228,12 +228,12 @@ describe('reproduce and raw results', () => {
 
   it('offers each run as JSON, the result the runner stored', async () => {
     const { page } = await visit('/');
-    const link = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] .run[data-env="musl"] a[download]');
+    const link = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] .run[data-env="musl-trixie"] a[download]');
     const href = (await link.getAttribute('href'))!;
     const response = await page.request.get(site.url + href);
     expect(response.headers()['content-type']).toMatch(/application\/json/);
     const raw = (await response.json()) as Result;
-    const stored = (await runSession({ only: ['basics/hello'] })).records.find((r) => r.result.id === 'basics/hello:default@musl')!.result;
+    const stored = (await runSession({ only: ['basics/hello'] })).records.find((r) => r.result.id === 'basics/hello:default@musl-trixie')!.result;
     expect(raw).toEqual(stored);
     await page.close();
   });
