@@ -10,6 +10,8 @@ export interface CompileOutput {
   /** Host folder holding the binary "probe", when ok. */
   binaryDir: string;
   cached: boolean;
+  /** The build hit its time limit: a fact about a busy machine, not the probe, so it is never cached. */
+  timedOut?: boolean;
 }
 
 /**

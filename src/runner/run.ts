@@ -101,7 +101,8 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
         const result = await limit(() => backend.execute(run, compiled));
         // A run cut short by an interrupt is not a fact about the environment: never cache it.
         if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
-        cache.put(result);
+        // Nor is a build cut off by its time limit (a busy machine): its compile-failed result is shown, not cached.
+        if (!compiled.timedOut) cache.put(result);
         return { result, cached: false };
       })();
       inFlight.set(run.key, pending);
