@@ -18,7 +18,7 @@ manifest's expectations (a disagreement fails with a diff).
 
 Options:
   --only ID        only this probe (topic/name), probe:variant, or topic; repeatable
-  --env ID         only this environment (glibc, musl); repeatable
+  --env ID         only this environment (e.g. musl-trixie), or a family (glibc, musl: each version); repeatable
   --force          ignore the cache and run everything again
   --json           print one JSON report on stdout (progress goes to stderr)
   --backend NAME   auto (default: Docker when an engine answers, else the

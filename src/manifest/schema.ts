@@ -147,9 +147,14 @@ export const npmSchema = z
 /**
  * What must be equal between versions of one libc for their results to count as the same:
  * "output" (the default: outcome, exit code or signal, stdout and stderr), "outcome" (only how the run
- * ended: for output that varies run to run, such as timings or addresses), or false (not compared).
+ * ended: for output that varies run to run, such as addresses), false (not compared), or
+ * {"ignore": [regex, ...]}: the output, without the lines that match (timings such as "took 12 ms").
  */
-export const compareVersionsSchema = z.union([z.enum(['output', 'outcome']), z.literal(false)]);
+export const compareVersionsSchema = z.union([
+  z.enum(['output', 'outcome']),
+  z.literal(false),
+  z.object({ ignore: z.array(regexSchema).min(1) }).strict(),
+]);
 export type CompareVersions = z.infer<typeof compareVersionsSchema>;
 
 export const variantSchema = z

@@ -44,14 +44,18 @@ function firstDifference(a: string, b: string): string {
 }
 
 /** Short lines saying how two results differ under a comparison mode; empty when they count as the same. */
-export function resultDifference(a: Result, b: Result, mode: 'output' | 'outcome'): string[] {
+export function resultDifference(a: Result, b: Result, mode: 'output' | 'outcome' | { ignore: string[] }): string[] {
   const lines: string[] = [];
   const oa = outcomeLabel(a.outcome);
   const ob = outcomeLabel(b.outcome);
   if (oa !== ob) lines.push(`outcome: ${oa} vs ${ob}`);
-  if (mode === 'output') {
-    if (a.stdout !== b.stdout) lines.push(`stdout ${firstDifference(a.stdout, b.stdout)}`);
-    if (a.stderr !== b.stderr) lines.push(`stderr ${firstDifference(a.stderr, b.stderr)}`);
+  if (mode === 'outcome') return lines;
+  const ignore = typeof mode === 'object' ? mode.ignore.map((r) => new RegExp(r)) : [];
+  const kept = (text: string) => text.split('\n').filter((l) => !ignore.some((r) => r.test(l))).join('\n');
+  for (const stream of ['stdout', 'stderr'] as const) {
+    const x = kept(a[stream]);
+    const y = kept(b[stream]);
+    if (x !== y) lines.push(`${stream} ${firstDifference(x, y)}`);
   }
   return lines;
 }

@@ -2,6 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inProject, projectCopy } from './helpers.ts';
+import { defaultRootsDir } from '../../src/backends/sandbox/roots.ts';
+
+// The copy shares this checkout's sandbox roots (they are big) and its Docker images.
+const shared = { MUSL_LAB_ROOTS: defaultRootsDir() };
 
 /**
  * A copy of the project holding only one tiny probe (and one lesson), so the build runs two
@@ -26,7 +30,7 @@ function tinyProject(manifest: object, lesson = 'Nothing to see.\n'): string {
 describe('differences between versions of one libc', () => {
   it('an undeclared difference fails the build with a diff naming both versions', async () => {
     const dir = tinyProject({ title: 'lc', environments: ['musl-bookworm', 'musl-trixie'] });
-    const run = await inProject(dir, 'npm', ['run', 'build']);
+    const run = await inProject(dir, 'npm', ['run', 'build'], shared);
     expect(run.exitCode).not.toBe(0);
     expect(run.all).toContain('differ between versions of one libc without the manifest saying why');
     expect(run.all).toMatch(/t\/lc:default {2}musl 1\.2\.3 \(musl-bookworm\) vs musl 1\.2\.5 \(musl-trixie\)/);
@@ -43,7 +47,7 @@ describe('differences between versions of one libc', () => {
         musl: { outcome: 'ok', stdout: ['^n=1$'] },
       },
     });
-    const run = await inProject(dir, 'node', ['scripts/probes.ts', '--json']);
+    const run = await inProject(dir, 'node', ['scripts/probes.ts', '--json'], shared);
     expect(run.exitCode, run.all).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.versionDifferences).toEqual([
