@@ -5,6 +5,7 @@ import { defaultEnvironmentIds, environmentIds, expandEnvironment, type ImageSou
 import { loadProbes } from '../manifest/load.ts';
 import type { Probe } from '../manifest/probe.ts';
 import { checkReferences } from '../lessons/references.ts';
+import { checkVersionsInProse } from '../lessons/versions-in-prose.ts';
 import { connectDocker } from '../backends/docker/engine.ts';
 import { DockerBackend } from '../backends/docker/docker-backend.ts';
 import type { Backend } from '../backends/backend.ts';
@@ -110,6 +111,8 @@ export async function defaultBackend(
 export function loadAndCheck(paths: ProjectPaths): Probe[] {
   const probes = loadProbes(paths.probesDir, environmentIds(), 'c-probes', defaultEnvironmentIds());
   checkReferences(paths.root, paths.contentDir, probes);
+  // Versions on pages come from results (<LibcVersion>) or are ranges; a typed one goes stale.
+  checkVersionsInProse(paths.root, paths.contentDir);
   return probes;
 }
 

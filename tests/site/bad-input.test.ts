@@ -55,4 +55,16 @@ describe('bad input fails the build clearly', () => {
     expect(run.all).toContain('thread-stack/no-such-probe');
     expect(run.all).toMatch(/probes in that topic: .*thread-stack\/sweep/);
   });
+
+  it('a lesson stating a bare libc version fails the build with its file and line', async () => {
+    const dir = projectCopy();
+    mkdirSync(join(dir, 'content', 'broken'), { recursive: true });
+    writeFileSync(join(dir, 'content', 'broken', 'page.mdx'), '---\ntitle: Broken\n---\nSince musl 1.2.4 this works.\n\nOn musl 1.2.3 it did not.\n');
+    const run = await inProject(dir, 'npm', ['run', 'build']);
+    expect(run.exitCode).not.toBe(0);
+    expect(run.all).toContain('BareLibcVersion');
+    expect(run.all).toContain('content/broken/page.mdx:6: "musl 1.2.3"');
+    expect(run.all).not.toContain('page.mdx:4');
+    expect(run.all).toContain('<LibcVersion env="musl" />');
+  });
 });

@@ -53,7 +53,8 @@ export class DockerBackend implements Backend {
     await removeStrayContainers(docker, log);
     const { source, reason } = await chooseImageSource(docker, dockerDir, this.o.imageSource);
     log(`images: ${source} (${reason})`);
-    const built = await ensureImages(docker, dockerDir, source, log);
+    // Only the images these environments need (and the default glibc one, which runs DNS servers).
+    const built = await ensureImages(docker, dockerDir, source, log, false, [...envIds, environmentById('glibc').id]);
     this.serviceImage = built.get(environmentById('glibc').flavours[source].run)!.id;
     const bound = new Map<string, BoundEnvironment>();
     for (const env of environments.filter((e) => envIds.includes(e.id))) {

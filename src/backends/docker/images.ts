@@ -13,15 +13,15 @@ export interface ImageInfo {
   id: string;
 }
 
-/** Image keys one source needs, dependencies first. */
-export function imagesFor(source: ImageSource): string[] {
+/** Image keys one source needs (for these environments, or all), dependencies first. */
+export function imagesFor(source: ImageSource, envIds?: string[]): string[] {
   const order: string[] = [];
   const visit = (key: string) => {
     if (order.includes(key)) return;
     for (const dep of Object.values(recipes[key]?.imageArgs ?? {})) visit(dep);
     order.push(key);
   };
-  for (const env of environments) {
+  for (const env of environments.filter((e) => !envIds || envIds.includes(e.id))) {
     visit(env.flavours[source].build);
     visit(env.flavours[source].run);
     // Go, Rust and Python toolchain images, where the environment's config provides them.
@@ -129,9 +129,9 @@ export async function buildImage(docker: Docker, dockerDir: string, key: string,
 }
 
 /** Makes sure every image of a source exists and is current, building what is missing. */
-export async function ensureImages(docker: Docker, dockerDir: string, source: ImageSource, log: ImageLog, force = false): Promise<Map<string, ImageInfo>> {
+export async function ensureImages(docker: Docker, dockerDir: string, source: ImageSource, log: ImageLog, force = false, envIds?: string[]): Promise<Map<string, ImageInfo>> {
   const result = new Map<string, ImageInfo>();
-  for (const key of imagesFor(source)) {
+  for (const key of imagesFor(source, envIds)) {
     const current = force ? undefined : await currentImage(docker, dockerDir, key);
     result.set(key, current ?? (await buildImage(docker, dockerDir, key, log)));
   }
