@@ -13,6 +13,7 @@ import { edgeReport, versionDiffReport, versionDifferences } from '../src/outcom
 import { progressPrinter } from '../src/cli/progress.ts';
 import { writeFileAtomic } from '../src/runner/cache.ts';
 import { join } from 'node:path';
+import { toolchains } from '../src/config/toolchains.ts';
 import { runMain } from '../src/cli/run-main.ts';
 import { concurrencyArg, parseOrHelp } from '../src/cli/args.ts';
 
@@ -57,7 +58,8 @@ async function main(): Promise<number> {
   const args = parsed.values;
   const paths = projectPaths();
   if (args.list) {
-    for (const p of loadAndCheck(paths)) process.stdout.write(`${p.id}  (${p.variants.map((v) => v.id).join(', ')})\n`);
+    // Go, Rust and Python probes name their language: they run only where a toolchain image exists.
+    for (const p of loadAndCheck(paths)) process.stdout.write(`${p.id}${p.toolchain ? ` [${toolchains[p.toolchain].label}]` : ''}  (${p.variants.map((v) => v.id).join(', ')})\n`);
     return 0;
   }
   const parsedConcurrency = concurrencyArg(args.concurrency);

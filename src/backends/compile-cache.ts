@@ -42,6 +42,8 @@ export async function compileOnce(
     const missing = exitCode === 0 && !built ? `\n[the build succeeded but did not write $OUT/${spec.probe.program}]\n` : '';
     const diagnostics = decodeOutput(Buffer.concat([out.stdout, out.stderr])).text + (out.timedOut ? timeoutNote : '') + missing;
     const saved = { ok, exitCode: ok || exitCode !== 0 ? exitCode : 1, diagnostics, durationMs: Math.round(out.totalMs) };
+    // A build cut off by its time limit is reported, not kept: the next session builds again.
+    if (out.timedOut) return { ...saved, binaryDir: temp, cached: false, timedOut: true };
     rmSync(binaryDir, { recursive: true, force: true });
     renameSync(temp, binaryDir);
     writeFileAtomic(record, JSON.stringify(saved, null, 2));

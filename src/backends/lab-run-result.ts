@@ -3,7 +3,8 @@ import { release } from 'node:os';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DnsRun } from '../dns/query-log.ts';
-import type { CompileOutput, RunSpec } from '../runner/plan.ts';
+import type { CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
+import { toolchains } from '../config/toolchains.ts';
 import type { Outcome, Result } from '../runner/result.ts';
 import { decodeOutput } from '../runner/output.ts';
 import { signalName } from './docker/signals.ts';
@@ -33,6 +34,11 @@ export interface ExecutionLimits {
 
 /** A compile's limits (both backends): generous, since compilers are not under test. */
 export const compileLimits = { timeoutMs: 120_000, memoryMb: 1024, pids: 256, cpus: 2, outputBytes: 1024 * 1024 } satisfies ExecutionLimits;
+
+/** A compile's limits for this probe: a Go, Rust or Python build gets its toolchain's time. */
+export function compileLimitsFor(spec: CompileSpec): ExecutionLimits {
+  return spec.probe.toolchain ? { ...compileLimits, timeoutMs: toolchains[spec.probe.toolchain].compileTimeoutMs } : compileLimits;
+}
 
 /** One execution as any backend saw it from the outside. */
 export interface RawRun {
@@ -71,6 +77,7 @@ function resultBase(run: RunSpec, compiled: CompileOutput, runnerVersion: string
       ...(env.suite ? { suite: env.suite } : {}),
       ...(env.edge ? { edge: true } : {}),
       compiler: run.compile.env.compiler,
+      ...(run.compile.toolchain ? { toolchain: run.compile.toolchain } : {}),
       compileCommand: run.compile.command,
       ranAt: new Date().toISOString(),
       runnerVersion,

@@ -12,6 +12,7 @@ export const parts = [
   ['dns', 'DNS'],
   ['locales', 'Locales and strings'],
   ['differences', 'More differences'],
+  ['languages', 'Go, Rust and Python'],
   ['case-studies', 'Case studies'],
   ['benchmarks', 'Benchmarks'],
 ];

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toolchainPackages } from './toolchains.ts';
 
 /**
  * The libc environments every probe runs in, and the images behind them.
@@ -36,6 +37,11 @@ export interface EnvironmentFlavour {
   run: string;
   /** Compiler driver inside the build image. */
   cc: string;
+  /**
+   * Image (or root) keys where Go, Rust and Python probes compile and run (src/config/toolchains.ts);
+   * without it such probes are shown as not run in this environment.
+   */
+  toolchain?: { build: string; run: string };
 }
 
 export interface Environment {
@@ -108,7 +114,22 @@ function suiteImages(suite: Suite): Record<string, ImageRecipe> {
   };
 }
 
+/**
+ * Go, Rust and Python toolchains (src/config/toolchains.ts): the suite's build packages plus the
+ * toolchains' Debian packages, for the default pair's suite only (a cold CI build makes every image
+ * from scratch; each further suite would add a debootstrap of about 1.4 GB).
+ */
+const toolchainSuite: Suite = defaultSuite;
+const toolchainImagePackages = [...offlinePackages, ...toolchainPackages];
+
 const imageTable: Record<string, ImageRecipe> = {
+  [`debian-toolchains-${toolchainSuite}`]: {
+    repo: 'musl-lab/debian-toolchains',
+    suite: toolchainSuite,
+    dockerfile: 'offline/glibc.Dockerfile',
+    rootfs: { suite: toolchainSuite, packages: toolchainImagePackages },
+    inputs: ['offline/glibc.Dockerfile', 'offline/make-rootfs.sh', reaper],
+  },
   'ubuntu-glibc': {
     repo: 'musl-lab/ubuntu-glibc',
     suite: '24.04',
@@ -186,6 +207,8 @@ export const roots: Record<string, RootRecipe> = {
   ...suiteRoots('bookworm'),
   ...suiteRoots('trixie'),
   ...suiteRoots('sid'),
+  // The toolchain image's packages, unpacked: Go, Rust and Python probes build (and glibc ones run) here.
+  [`toolchains-${toolchainSuite}`]: { from: { debootstrap: toolchainImagePackages, suite: toolchainSuite }, env: { LANG: 'C.UTF-8' }, inputs: sandboxInputs },
   // As docker/common/stock.Dockerfile: without locales-all and the musl packages, as a distribution ships it.
   'glibc-stock': { from: { base: `glibc-${defaultSuite}`, derive: 'stock' }, env: { LANG: 'C.UTF-8' }, inputs: [] },
 };
@@ -195,6 +218,7 @@ const muslVersion = '/lib/ld-musl-x86_64.so.1 2>&1 | sed -n "s/^Version /musl /p
 
 function suiteEnvironments(suite: Suite): Environment[] {
   const distro = suiteDistro[suite];
+  const tc = suite === toolchainSuite;
   const upstream = suite === defaultSuite;
   return [
     {
@@ -208,9 +232,12 @@ function suiteEnvironments(suite: Suite): Environment[] {
         upstream: upstream
           ? { distro: 'Ubuntu 24.04', build: 'ubuntu-glibc', run: 'ubuntu-glibc', cc: 'gcc' }
           : { distro, build: `debian-glibc-${suite}`, run: `debian-glibc-${suite}`, cc: 'gcc' },
-        offline: { distro, build: `debian-glibc-${suite}`, run: `debian-glibc-${suite}`, cc: 'gcc' },
+        offline: {
+          distro, build: `debian-glibc-${suite}`, run: `debian-glibc-${suite}`, cc: 'gcc',
+          ...(tc ? { toolchain: { build: `debian-toolchains-${suite}`, run: `debian-toolchains-${suite}` } } : {}),
+        },
       },
-      sandbox: { distro, build: `glibc-${suite}`, run: `glibc-${suite}`, cc: 'gcc' },
+      sandbox: { distro, build: `glibc-${suite}`, run: `glibc-${suite}`, cc: 'gcc', ...(tc ? { toolchain: { build: `toolchains-${suite}`, run: `toolchains-${suite}` } } : {}) },
       libcVersionCommand: glibcVersion,
     },
     {
@@ -224,9 +251,15 @@ function suiteEnvironments(suite: Suite): Environment[] {
           ? { distro: 'Alpine 3.22', build: 'alpine-musl', run: 'alpine-musl', cc: 'gcc' }
           : { distro: `musl on busybox, from ${distro} packages`, build: `debian-glibc-${suite}`, run: `musl-run-${suite}`, cc: 'musl-gcc' },
         // Debian's musl-gcc compiles; the run image holds musl and busybox, no glibc.
-        offline: { distro: `musl on busybox, from ${distro} packages`, build: `debian-glibc-${suite}`, run: `musl-run-${suite}`, cc: 'musl-gcc' },
+        offline: {
+          distro: `musl on busybox, from ${distro} packages`, build: `debian-glibc-${suite}`, run: `musl-run-${suite}`, cc: 'musl-gcc',
+          ...(tc ? { toolchain: { build: `debian-toolchains-${suite}`, run: `musl-run-${suite}` } } : {}),
+        },
       },
-      sandbox: { distro: `musl on busybox, from ${distro} packages`, build: `glibc-${suite}`, run: `musl-${suite}`, cc: 'musl-gcc' },
+      sandbox: {
+        distro: `musl on busybox, from ${distro} packages`, build: `glibc-${suite}`, run: `musl-${suite}`, cc: 'musl-gcc',
+        ...(tc ? { toolchain: { build: `toolchains-${suite}`, run: `musl-${suite}` } } : {}),
+      },
       libcVersionCommand: muslVersion,
     },
   ];

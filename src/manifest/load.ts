@@ -7,6 +7,7 @@ import { defaultLimits, type Build, type Probe, type ResolvedVariant } from './p
 import type { SourceFile } from './includes.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { loadScenario, type ResolvedScenario } from '../dns/load-scenario.ts';
+import { toolchainNames, toolchains } from '../config/toolchains.ts';
 import { defaultPair, environments as configuredEnvironments, expandEnvironment, isFamily } from '../config/environments.ts';
 import { looksLikeRange, parseRange, rangesOverlap, type VersionRange } from './version-range.ts';
 
@@ -69,23 +70,32 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
   let build: Build = { kind: 'cc' };
   let program = '';
   if (manifest.npm) {
-    if (manifest.source || manifest.compile) {
-      throw invalid(file, [`npm: a probe fetched from npm has nothing to compile, but the manifest also sets ${manifest.source ? '"source"' : '"compile"'}`], 'Keep "npm" and remove "source"/"compile", or write a C probe without "npm".');
+    if (manifest.source || manifest.compile || manifest.toolchain) {
+      throw invalid(file, [`npm: a probe fetched from npm has nothing to compile, but the manifest also sets ${manifest.source ? '"source"' : manifest.compile ? '"compile"' : '"toolchain"'}`], 'Keep "npm" and remove "source"/"compile", or write a C probe without "npm".');
     }
     build = { kind: 'npm', ...manifest.npm };
     program = manifest.npm.bin;
   } else {
-    const sourceName = manifest.source ?? `${stem}.c`;
+    const language = manifest.toolchain ? toolchains[manifest.toolchain] : undefined;
+    const sourceName = manifest.source ?? `${stem}${language?.extension ?? '.c'}`;
+    if (!language && !sourceName.endsWith('.c')) {
+      throw invalid(file, [`source: ${sourceName} is not C, and "toolchain" is not set`], `Set "toolchain" to ${toolchainNames.map((n) => `"${n}"`).join(', ')} for a program in that language, or name a .c file.`);
+    }
+    if (language && !manifest.compile?.script) {
+      throw invalid(file, [`toolchain: a ${language.label} probe is built by its build script, but "compile.script" is not set`], `Add a script next to the manifest (e.g. build.sh) that writes "$OUT/$NAME", and set "compile": {"script": "build.sh", "inputs": ["${sourceName}"]}.`);
+    }
     sourcePath = inFolder(sourceName);
     if (!existsSync(join(probesDir, sourcePath))) {
       throw invalid(file, [`source: ${sourceName} does not exist next to the manifest`], `Create ${posix.join(displayRoot, sourcePath)} or set "source" to the C file's name.`);
     }
     source = readFileSync(join(probesDir, sourcePath), 'utf8');
-    includes = collectIncludes(source, readLocal);
+    // Local #includes are C's; other languages list the files their build reads in compile.inputs.
+    if (!language) includes = collectIncludes(source, readLocal);
     if (includes.missing.length > 0) {
       throw invalid(file, [`source: ${sourceName} includes missing header(s) ${includes.missing.join(', ')}`], 'Add the header next to the source, or fix the #include line.');
     }
-    program = sourceName.replace(/\.c$/, '');
+    // An interpreted program keeps its file name (the interpreter is given the file); a compiled one is its stem.
+    program = language?.interpreter ? sourceName.replace(/^.*\//, '') : sourceName.replace(/\.(c|go|rs|py)$/, '').replace(/^.*\//, '');
     const script = manifest.compile?.script;
     if (script) {
       const inputs: SourceFile[] = [];
@@ -96,6 +106,8 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
         else inputs.push({ path: name, content });
       }
       build = { kind: 'script', script, inputs };
+    } else if (manifest.compile?.env) {
+      problems.push('compile.env: build variables are read by a build script, but "compile.script" is not set');
     } else if (manifest.compile?.inputs) {
       problems.push('compile.inputs: inputs are read by a build script, but "compile.script" is not set');
     }
@@ -161,6 +173,7 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     if (v.compileIn !== undefined && !knownEnvs.includes(v.compileIn) && !isFamily(v.compileIn)) {
       problems.push(`${at}.compileIn: unknown environment "${v.compileIn}" (known: ${knownEnvs.join(', ')}, or a family: glibc, musl — the same Debian release as the run)`);
     }
+    if (v.compile?.env && build.kind !== 'script') problems.push(`${at}.compile.env: build variables are read by a build script, but "compile.script" is not set`);
     const resolved: ResolvedVariant = {
       id: v.id,
       label: v.label ?? v.id,
@@ -169,6 +182,7 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
       env: v.env ?? {},
       flags: [...(manifest.compile?.flags ?? []), ...(v.compile?.flags ?? [])],
       ldflags: [...(manifest.compile?.ldflags ?? []), ...(v.compile?.ldflags ?? [])],
+      buildEnv: { ...manifest.compile?.env, ...v.compile?.env },
       stackLimitKib: v.stackLimitKib,
       compileIn: v.compileIn,
       command: v.command,
@@ -199,9 +213,11 @@ export function loadManifest(probesDir: string, rel: string, knownEnvs: string[]
     source,
     includes: includes.files,
     build,
+    ...(manifest.toolchain ? { toolchain: manifest.toolchain } : {}),
     program,
     exclusive: manifest.exclusive ?? false,
     check: manifest.check ?? false,
+    ...(manifest.checkFile ? { checkFile: manifest.checkFile } : {}),
     variants,
   };
 }

@@ -1,6 +1,7 @@
 import type { CompareVersions, Expectation, Limits, Symptom } from './schema.ts';
 import type { SourceFile } from './includes.ts';
 import type { ResolvedScenario } from '../dns/load-scenario.ts';
+import type { ToolchainName } from '../config/toolchains.ts';
 
 export const defaultLimits: Required<Limits> = {
   timeoutMs: 10_000,
@@ -19,6 +20,8 @@ export interface ResolvedVariant {
   env: Record<string, string>;
   flags: string[];
   ldflags: string[];
+  /** Build script variables from "compile.env" (probe's, then the variant's). */
+  buildEnv: Record<string, string>;
   stackLimitKib?: number | 'unlimited';
   /** An environment id, or a family: that family's environment of the run's own Debian release. */
   compileIn?: string;
@@ -54,11 +57,15 @@ export interface Probe {
   source: string;
   includes: SourceFile[];
   build: Build;
+  /** A Go, Rust or Python program: built with that toolchain (script builds only). */
+  toolchain?: ToolchainName;
   /** The program's path inside the output folder (mounted at /probe): its source's stem, or the npm package's bin. */
   program: string;
   /** Runs alone, after the others (benchmarks). */
   exclusive: boolean;
   /** Judge the program with check-binary beside each run. */
   check: boolean;
+  /** The build output file check-binary judges instead of the program (an extension module). */
+  checkFile?: string;
   variants: ResolvedVariant[];
 }

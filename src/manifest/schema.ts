@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toolchainNames } from '../config/toolchains.ts';
 
 /** How a run ended. A crash or a hang is an outcome (data), never a runner error. */
 export const outcomeKinds = ['ok', 'exit', 'signal', 'timeout', 'compile-failed', 'exec-failed', 'output-truncated'] as const;
@@ -134,6 +135,8 @@ export const compileSchema = z
     flags: z.array(argSchema).optional(),
     /** Flags placed after the source file (libraries, -Wl options). */
     ldflags: z.array(argSchema).optional(),
+    /** Variables a build script gets besides CC, CFLAGS, LDFLAGS, NAME and OUT, e.g. {"CGO_ENABLED": "0"}. */
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a variable name such as "CGO_ENABLED"'), z.string()).optional(),
   })
   .strict();
 
@@ -230,8 +233,14 @@ export const manifestSchema = z
     title: z.string().min(1),
     /** One or two sentences: what this probe shows. */
     description: z.string().optional(),
-    /** C source file next to the manifest; defaults to the manifest's name with .c. */
-    source: z.string().endsWith('.c').optional(),
+    /** Source file next to the manifest; defaults to the manifest's name with .c (or the toolchain's extension). */
+    source: z.string().regex(/\.(c|go|rs|py)$/, 'a .c file, or a .go, .rs or .py file with "toolchain" set').optional(),
+    /**
+     * A Go, Rust or Python program instead of C: built by "compile.script" in the environment's
+     * toolchain image (Debian's packages of the same suite); the toolchain's version is part of the
+     * cache key and of each result's provenance. Python programs run with the run image's python3.
+     */
+    toolchain: z.enum(toolchainNames).optional(),
     compile: probeCompileSchema.optional(),
     /** Run a prebuilt program from the npm registry instead of compiling a C source. */
     npm: npmSchema.optional(),
@@ -252,6 +261,11 @@ export const manifestSchema = z
      * run; a verdict that contradicts the run fails like an unmet expectation.
      */
     check: z.boolean().optional(),
+    /**
+     * With "check": the file of the build output that check-binary judges instead of the program,
+     * e.g. "spam.so" for a Python extension module; then every variant is judged, also those with a "command".
+     */
+    checkFile: relativeFile.optional(),
     /** DNS scenario the program runs in: c-probes/dns/scenarios/<id>.json (its nameservers, resolv.conf, hosts, nsswitch.conf). */
     dns: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a scenario file name without .json, such as "dead-first-nameserver"').optional(),
     /** Run alone, after every other run, one at a time: for timings that other containers would disturb. */

@@ -38,6 +38,8 @@ export const provenanceSchema = z.object({
   edge: z.boolean().optional(),
   /** First line of `cc --version` in the build image. */
   compiler: z.string(),
+  /** Go, Rust and Python probes: the first line of the toolchain's version command in the build image. */
+  toolchain: z.string().optional(),
   /** The compiler command line, as run. */
   compileCommand: z.array(z.string()),
   /** ISO time the program ran. */

@@ -17,9 +17,12 @@ export interface CheckDeps {
   program: (spec: CompileSpec) => Promise<CompileOutput>;
 }
 
-/** Runs that can be judged: the probe asks for it and the program itself is what ran (no tool command). */
+/**
+ * Runs that can be judged: the probe asks for it and the program itself is what ran (no tool
+ * command), or the probe names the file to judge (an extension module, whatever loads it).
+ */
 export function checkable(spec: RunSpec): boolean {
-  return spec.probe.check && !spec.variant.command;
+  return spec.probe.check && (!spec.variant.command || spec.probe.checkFile !== undefined);
 }
 
 /**
@@ -42,7 +45,7 @@ export async function addChecks(records: RunRecord[], deps: CheckDeps): Promise<
       // Asked once, and only when a verdict is not cached: most sessions judge nothing new.
       machine ??= hostMachine();
       const env = checkedEnvironment(record.spec.env, deps.backend.environmentShell(record.spec.env), deps.cacheDir, await machine);
-      const report = await checkBinary(join(compiled.binaryDir, record.spec.probe.program), [env], (p) => readElf(p), record.spec.argv[0]);
+      const report = await checkBinary(join(compiled.binaryDir, record.spec.probe.checkFile ?? record.spec.probe.program), [env], (p) => readElf(p), record.spec.argv[0]);
       verdict = report.verdicts[0]!;
       writeFileAtomic(file, JSON.stringify(verdict));
     }

@@ -16,7 +16,8 @@ export function splitRunnable(runs: RunSpec[], cannotRun?: (run: RunSpec) => str
   const runnable: RunSpec[] = [];
   const notRun: NotRun[] = [];
   for (const spec of runs) {
-    const reason = cannotRun?.(spec);
+    // What the configuration cannot provide (planning) first, then what this backend cannot do here.
+    const reason = spec.unavailable ?? cannotRun?.(spec);
     if (reason) notRun.push({ spec, reason });
     else runnable.push(spec);
   }
@@ -85,7 +86,8 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
         const result = await limit(() => backend.execute(run, compiled));
         // A run cut short by an interrupt is not a fact about the environment: never cache it.
         if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
-        cache.put(result);
+        // Nor is a build cut off by its time limit (a busy machine): its compile-failed result is shown, not cached.
+        if (!compiled.timedOut) cache.put(result);
         return { result, cached: false };
       })();
       inFlight.set(run.key, pending);

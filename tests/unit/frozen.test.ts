@@ -201,7 +201,7 @@ describe('what freezing stores', () => {
 
   it('an edge run that disagrees does not stop a freeze', () => {
     const sidEnvs = boundEnvs(boundEnv('glibc-sid', { edge: true }));
-    const edgeRun = record(result(), { spec: { ...spec('glibc'), env: sidEnvs.get('glibc-sid')!, compile: { env: sidEnvs.get('glibc-sid')! } } as never, mismatches: ['outcome: expected ok, observed SIGSEGV'], edge: true });
+    const edgeRun = record(result(), { spec: { ...(spec('glibc') as object), env: sidEnvs.get('glibc-sid')!, compile: { env: sidEnvs.get('glibc-sid')! } } as never, mismatches: ['outcome: expected ok, observed SIGSEGV'], edge: true });
     expect(() => snapshotInput({ records: [edgeRun], notRun: [], envs: sidEnvs }, { dockerDir, runnerVersion: 'v1', madeAt: 'now' })).not.toThrow();
   });
 

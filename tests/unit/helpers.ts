@@ -27,7 +27,7 @@ export function tempTree(files: Record<string, string> = {}): string {
 
 export function variant(over: Partial<ResolvedVariant> = {}): ResolvedVariant {
   return {
-    id: 'default', label: 'default', args: [], stdin: '', env: {}, flags: [], ldflags: [],
+    id: 'default', label: 'default', args: [], stdin: '', env: {}, flags: [], ldflags: [], buildEnv: {},
     environments: ['glibc', 'musl'], expect: {}, compareVersions: 'output', limits: { ...defaultLimits }, ...over,
   };
 }

@@ -205,3 +205,26 @@ describe('loadManifest: expectations by libc version', () => {
     expect(overlap.message).toContain('variants[0].expect: the ranges "musl<1.2.5" and "musl>=1.2.4" overlap');
   });
 });
+
+describe('loadManifest: Go, Rust and Python probes', () => {
+  const files = { 'basics/hello.go': 'package main\nfunc main() {}\n', 'basics/build.sh': 'go build -o "$OUT/$NAME" "$NAME.go"\n' };
+
+  it('defaults the source to the toolchain\'s extension and keeps compile.env per variant', () => {
+    const p = load({ title: 'Go', toolchain: 'go', compile: { script: 'build.sh', env: { CGO_ENABLED: '1' } }, variants: [{ id: 'a', compile: { env: { CGO_ENABLED: '0' } } }] }, files);
+    expect(p.toolchain).toBe('go');
+    expect(p.sourcePath).toBe('basics/hello.go');
+    expect(p.program).toBe('hello');
+    expect(p.variants[0]!.buildEnv).toEqual({ CGO_ENABLED: '0' });
+  });
+
+  it('refuses a toolchain probe without a build script, naming the fix', () => {
+    const error = caught(() => load({ title: 'Go', toolchain: 'go' }, files));
+    expect(error.message).toMatch(/toolchain: a Go probe is built by its build script, but "compile.script" is not set/);
+    expect(error.hint).toMatch(/"script": "build.sh"/);
+  });
+
+  it('refuses a .go source without "toolchain"', () => {
+    const error = caught(() => load({ title: 'Go', source: 'hello.go' }, files));
+    expect(error.message).toMatch(/source: hello.go is not C, and "toolchain" is not set/);
+  });
+});

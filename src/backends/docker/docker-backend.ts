@@ -3,7 +3,7 @@ import type { Backend } from '../backend.ts';
 import { programDir, type BoundEnvironment, type CompileOutput, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environmentById, environments, images as recipes, type ImageSource } from '../../config/environments.ts';
-import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
+import { compileLimitsFor, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { assertEngine, engineLost, isConnectionLost } from './engine.ts';
 import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
@@ -11,6 +11,7 @@ import { LabError } from '../../errors/lab-error.ts';
 import { chooseImageSource, ensureImages, imageSourceLine, type ImageLog } from './images.ts';
 import { askImage } from './provenance.ts';
 import { dockerShell } from './shell.ts';
+import { bindToolchain } from '../toolchain-binding.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
 import { startDnsWorld, type DnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';
@@ -66,7 +67,7 @@ export class DockerBackend implements Backend {
         // The Debian build image knows the versions of everything both images hold (the musl run image has no dpkg).
         askImage(docker, cacheDir, buildImage.id, 'packages', packageQuery),
       ]);
-      bound.set(env.id, {
+      const base: BoundEnvironment = {
         id: env.id,
         backend: 'docker',
         imageSource: source,
@@ -80,7 +81,16 @@ export class DockerBackend implements Backend {
         suite: source === 'upstream' && flavour.build !== `debian-glibc-${env.suite}` ? undefined : env.suite,
         edge: env.edge,
         family: env.family,
-      });
+      };
+      const tc = flavour.toolchain;
+      if (tc) {
+        const ref = (key: string) => ({ key, tag: recipes[key]!.tag, id: built.get(key)!.id });
+        const images = { buildImage: ref(tc.build), runImage: ref(tc.run) };
+        base.toolchain = await bindToolchain(base, images, env.libcVersionCommand, (where, label, command) =>
+          askImage(docker, cacheDir, images[where === 'build' ? 'buildImage' : 'runImage'].id, label, command),
+        );
+      }
+      bound.set(env.id, base);
     }
     return bound;
   }
@@ -95,7 +105,7 @@ export class DockerBackend implements Backend {
           cmd: spec.command,
           workdir: compileWorkdir(spec),
           binds: [`${this.o.probesDir}:/src:ro`, `${out}:/out`],
-          ...compileLimits,
+          ...compileLimitsFor(spec),
         }),
       () => this.throwIfAborted(),
     ));

@@ -24,6 +24,9 @@ export function imagesFor(source: ImageSource, envIds?: string[]): string[] {
   for (const env of environments.filter((e) => !envIds || envIds.includes(e.id))) {
     visit(env.flavours[source].build);
     visit(env.flavours[source].run);
+    // Go, Rust and Python toolchain images, where the environment's config provides them.
+    const toolchain = env.flavours[source].toolchain;
+    if (toolchain) for (const key of [toolchain.build, toolchain.run]) visit(key);
   }
   return order;
 }

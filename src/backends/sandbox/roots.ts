@@ -25,6 +25,8 @@ export const controlledEtc: Record<string, string> = {
 
 /** Packages whose versions each result's provenance names (the full list is in the root's id). */
 const notable = ['libc6', 'libc6-dev', 'gcc-12', 'gcc-14', 'gcc-15', 'gcc-16', 'binutils', 'musl', 'musl-dev', 'busybox-static', 'locales-all'];
+/** The toolchains' own packages (toolchain roots), named beside them. */
+const notableToolchains = ['golang-go', 'rustc', 'python3'];
 
 /** A built root: where it is, its content id, what it holds. */
 export interface RootInfo {
@@ -207,7 +209,7 @@ async function build(o: RootsOptions, key: string): Promise<RootInfo> {
     const info: Omit<RootInfo, 'dir'> = {
       key,
       id: `sha256:${sha256({ recipe: rootRecipeHash(o.dockerDir, key), packages })}`,
-      packages: Object.fromEntries(notable.filter((p) => packages[p]).map((p) => [p, packages[p]!])),
+      packages: Object.fromEntries([...notable, ...notableToolchains].filter((p) => packages[p]).map((p) => [p, packages[p]!])),
       env: recipe.env,
       entries: topLevel(temp),
       nobodyHome: nobodyHome(temp),

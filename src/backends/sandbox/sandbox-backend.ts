@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, rmSync, chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backend } from '../backend.ts';
+import { bindToolchain } from '../toolchain-binding.ts';
 import { programDir, type BoundEnvironment, type CompileOutput, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environmentById, environments } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
 import { sha256 } from '../../hash/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
-import { compileLimits, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
+import { compileLimitsFor, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
 import { dnsUnavailable, startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
@@ -73,7 +74,7 @@ export class SandboxBackend implements Backend {
         this.ask(run, 'libc', env.libcVersionCommand),
         this.ask(build, `cc:${flavour.cc}`, `${flavour.cc} --version 2>&1 | head -n1`),
       ]);
-      bound.set(env.id, {
+      const base: BoundEnvironment = {
         id: env.id,
         backend: 'sandbox',
         imageSource: 'offline',
@@ -87,7 +88,21 @@ export class SandboxBackend implements Backend {
         suite: env.suite,
         edge: env.edge,
         family: env.family,
-      });
+      };
+      const tc = flavour.toolchain;
+      if (tc) {
+        const roots = { build: await ensureRoot(rootsOptions, tc.build), run: await ensureRoot(rootsOptions, tc.run) };
+        for (const r of Object.values(roots)) this.rootsByKey.set(r.id, r);
+        const images = {
+          buildImage: { key: tc.build, tag: `sandbox root ${tc.build}`, id: roots.build.id },
+          runImage: { key: tc.run, tag: `sandbox root ${tc.run}`, id: roots.run.id },
+        };
+        base.toolchain = {
+          ...(await bindToolchain(base, images, env.libcVersionCommand, (where, label, command) => this.ask(roots[where], label, command))),
+          packages: { ...roots.build.packages, ...roots.run.packages },
+        };
+      }
+      bound.set(env.id, base);
     }
     return bound;
   }
@@ -128,7 +143,7 @@ export class SandboxBackend implements Backend {
             workdir: compileWorkdir(spec),
             binds: [{ src: this.o.probesDir, dest: '/src' }, { src: out, dest: '/out', rw: true }],
             asNobody: false,
-            ...compileLimits,
+            ...compileLimitsFor(spec),
           },
           this.mode,
         ),
