@@ -1,6 +1,7 @@
 import { libcVersionOf } from '../manifest/version-range.ts';
 import { release } from 'node:os';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { sha256 } from '../hash/hash.ts';
 import { join } from 'node:path';
 import type { DnsRun } from '../dns/query-log.ts';
 import type { CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
@@ -38,6 +39,19 @@ export const compileLimits = { timeoutMs: 120_000, memoryMb: 1024, pids: 256, cp
 /** A compile's limits for this probe: a Go, Rust or Python build gets its toolchain's time. */
 export function compileLimitsFor(spec: CompileSpec): ExecutionLimits {
   return spec.probe.toolchain ? { ...compileLimits, timeoutMs: toolchains[spec.probe.toolchain].compileTimeoutMs } : compileLimits;
+}
+
+/**
+ * The host folder a toolchain build keeps between builds (see Toolchain.buildCache), and where
+ * the build sees it; none for C probes and toolchains without one. One folder per toolchain
+ * version and build image: a new Go or a new image starts a new cache.
+ */
+export function toolchainCacheBind(spec: CompileSpec, cacheDir: string): { src: string; dest: string } | undefined {
+  const dest = spec.probe.toolchain ? toolchains[spec.probe.toolchain].buildCache : undefined;
+  if (!dest) return undefined;
+  const src = join(cacheDir, 'toolchain-cache', sha256({ toolchain: spec.toolchain, image: spec.env.buildImage.id, backend: spec.env.backend }).slice(0, 16));
+  mkdirSync(src, { recursive: true });
+  return { src, dest };
 }
 
 /** One execution as any backend saw it from the outside. */

@@ -22,8 +22,15 @@ export interface Toolchain {
    * caches go to the private /tmp and nothing may be fetched.
    */
   buildEnv: Record<string, string>;
-  /** How long a build may take: Go compiles its standard library into a fresh cache on every build. */
+  /** How long a build may take (Go's first build compiles its standard library). */
   compileTimeoutMs: number;
+  /**
+   * A folder of the build that survives it: the backends mount a host folder there, one per
+   * toolchain version and build image, so Go compiles its standard library once, not on every
+   * build. Go's build cache is content-addressed (an entry is named by the hash of everything
+   * that went into it), so sharing it changes no output, only the time.
+   */
+  buildCache?: string;
   /**
    * For interpreted languages: the interpreter a run starts the program with (absolute path,
    * looked up in the run image), and the command asked there for its version.
@@ -40,6 +47,7 @@ export const toolchains: Record<ToolchainName, Toolchain> = {
     // GOTOOLCHAIN=local: never switch to a downloaded Go; GOPROXY=off: no module downloads; GOFLAGS=-trimpath keeps paths out of binaries.
     buildEnv: { HOME: '/tmp', GOCACHE: '/tmp/go-cache', GOPATH: '/tmp/go', GOTOOLCHAIN: 'local', GOPROXY: 'off', GOFLAGS: '-trimpath', GO111MODULE: 'off' },
     compileTimeoutMs: 900_000,
+    buildCache: '/tmp/go-cache',
   },
   rust: {
     label: 'Rust',

@@ -3,7 +3,7 @@ import type { Backend } from '../backend.ts';
 import { programDir, type BoundEnvironment, type CompileOutput, type CompileSpec, type RunSpec } from '../../runner/plan.ts';
 import type { Result } from '../../runner/result.ts';
 import { environmentById, environments, images as recipes, type ImageSource } from '../../config/environments.ts';
-import { compileLimitsFor, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
+import { compileLimitsFor, executeWithStatus, labRunCommand, toolchainCacheBind } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { assertEngine, engineLost, isConnectionLost } from './engine.ts';
 import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
@@ -99,14 +99,16 @@ export class DockerBackend implements Backend {
     return this.whileEngineAnswers(compileOnce(
       this.o.cacheDir,
       spec,
-      (out) =>
-        runContainer(this.o.docker, {
+      (out) => {
+        const kept = toolchainCacheBind(spec, this.o.cacheDir);
+        return runContainer(this.o.docker, {
           image: spec.env.buildImage.id,
           cmd: spec.command,
           workdir: compileWorkdir(spec),
-          binds: [`${this.o.probesDir}:/src:ro`, `${out}:/out`],
+          binds: [`${this.o.probesDir}:/src:ro`, `${out}:/out`, ...(kept ? [`${kept.src}:${kept.dest}`] : [])],
           ...compileLimitsFor(spec),
-        }),
+        });
+      },
       () => this.throwIfAborted(),
     ));
   }

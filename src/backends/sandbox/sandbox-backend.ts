@@ -8,7 +8,7 @@ import { environmentById, environments } from '../../config/environments.ts';
 import { writeFileAtomic } from '../../runner/cache.ts';
 import { sha256 } from '../../hash/hash.ts';
 import { LabError } from '../../errors/lab-error.ts';
-import { compileLimitsFor, executeWithStatus, labRunCommand } from '../lab-run-result.ts';
+import { compileLimitsFor, executeWithStatus, labRunCommand, toolchainCacheBind } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { ensureRoot, topLevelOf, type RootInfo } from './roots.ts';
 import { dnsUnavailable, startSandboxDnsWorld, type SandboxDnsWorld } from './dns-world.ts';
@@ -135,18 +135,20 @@ export class SandboxBackend implements Backend {
     return compileOnce(
       this.o.cacheDir,
       spec,
-      (out) =>
-        runSandbox(
+      (out) => {
+        const kept = toolchainCacheBind(spec, this.o.cacheDir);
+        return runSandbox(
           {
             root: this.root(spec.env.buildImage.id),
             cmd: spec.command,
             workdir: compileWorkdir(spec),
-            binds: [{ src: this.o.probesDir, dest: '/src' }, { src: out, dest: '/out', rw: true }],
+            binds: [{ src: this.o.probesDir, dest: '/src' }, { src: out, dest: '/out', rw: true }, ...(kept ? [{ ...kept, rw: true }] : [])],
             asNobody: false,
             ...compileLimitsFor(spec),
           },
           this.mode,
-        ),
+        );
+      },
       () => this.throwIfAborted(),
     );
   }
