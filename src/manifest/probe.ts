@@ -43,7 +43,7 @@ export interface ResolvedVariant {
 export type Build =
   | { kind: 'cc' }
   | { kind: 'script'; script: string; inputs: SourceFile[] }
-  | { kind: 'npm'; package: string; version: string; bin: string };
+  | { kind: 'npm'; package: string; version: string; bin: string; with?: { package: string; version: string }[] };
 
 /** A validated probe: its manifest, its source and local headers, its variants. */
 export interface Probe {

@@ -169,6 +169,22 @@ export const npmSchema = z
     version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'an exact version such as "0.25.0" (no range, no tag)'),
     /** The program inside the package, e.g. "bin/esbuild". */
     bin: relativeFile,
+    /**
+     * Other packages unpacked beside the program, each under node_modules/<name>/ of the same
+     * folder (so a run finds them at /probe/node_modules/<name>/): e.g. a native add-on that the
+     * program, Node.js, loads. Exact versions only, as for the program.
+     */
+    with: z
+      .array(
+        z
+          .object({
+            package: z.string().regex(/^(@[a-z0-9][a-z0-9._-]*\/)?[a-z0-9][a-z0-9._-]*$/, 'an npm package name such as "@node-rs/crc32-linux-x64-gnu"'),
+            version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'an exact version such as "1.10.8" (no range, no tag)'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional(),
   })
   .strict();
 

@@ -5,6 +5,7 @@ import type { CompileOutput } from './plan.ts';
 import type { Probe } from '../manifest/probe.ts';
 import { LabError } from '../errors/lab-error.ts';
 import { writeFileAtomic } from './cache.ts';
+import { sha256 } from '../hash/hash.ts';
 
 type NpmBuild = Extract<Probe['build'], { kind: 'npm' }>;
 
@@ -22,6 +23,8 @@ export interface FetchRecord {
   tarballBytes: number;
   unpackedBytes: number;
   durationMs: number;
+  /** The packages unpacked beside the program (npm.with), each as the registry described it. */
+  with?: Omit<FetchRecord, 'durationMs' | 'with'>[];
 }
 
 /** Runs a command and returns its stdout; injected so tests can fetch without a registry. */
@@ -30,7 +33,9 @@ export type Exec = (file: string, args: string[], cwd: string) => Promise<string
 const realExec: Exec = async (file, args, cwd) => (await execa(file, args, { cwd, stdin: 'ignore' })).stdout;
 
 export function npmCacheFolder(cacheDir: string, build: NpmBuild): string {
-  return join(cacheDir, 'npm', `${build.package.replace('/', '+')}@${build.version}`);
+  // Packages unpacked beside the program make another folder: the program alone stays where it was.
+  const extras = build.with?.length ? `+${sha256(build.with).slice(0, 12)}` : '';
+  return join(cacheDir, 'npm', `${build.package.replace('/', '+')}@${build.version}${extras}`);
 }
 
 /**
@@ -62,8 +67,9 @@ export async function fetchNpmProgram(probe: Probe, cacheDir: string, exec: Exec
   const spec = `${build.package}@${build.version}`;
   const folder = npmCacheFolder(cacheDir, build);
   const record = `${folder}.json`;
-  const describe = (r: FetchRecord) =>
-    `npm pack ${r.spec}: ${(r.tarballBytes / 1e6).toFixed(1)} MB tarball, ${(r.unpackedBytes / 1e6).toFixed(1)} MB unpacked, integrity ${r.integrity}`;
+  const mb = (n: number) => (n / 1e6).toFixed(1);
+  const describeOne = (r: Omit<FetchRecord, 'durationMs' | 'with'>) => `npm pack ${r.spec}: ${mb(r.tarballBytes)} MB tarball, ${mb(r.unpackedBytes)} MB unpacked, integrity ${r.integrity}`;
+  const describe = (r: FetchRecord) => [describeOne(r), ...(r.with ?? []).map((w) => `${describeOne(w)} (in node_modules/)`)].join('\n');
   const missingBin = () =>
     new LabError({
       name: 'ManifestInvalid',
@@ -80,32 +86,32 @@ export async function fetchNpmProgram(probe: Probe, cacheDir: string, exec: Exec
   const temp = mkdtempSync(`${folder}.tmp-`);
   const started = performance.now();
   try {
-    let info: PackInfo;
-    log(`fetching ${spec} from the npm registry (once; kept in the cache)`);
-    try {
-      const out = await exec('npm', ['pack', spec, '--json', '--silent', '--pack-destination', temp], temp);
-      info = (JSON.parse(out) as PackInfo[])[0]!;
-    } catch (error) {
-      throw new LabError({
-        name: 'NpmFetchFailed',
-        message: `${probe.manifestFile}: could not fetch ${spec} from the npm registry: ${(error as { shortMessage?: string; message: string }).shortMessage ?? (error as Error).message}`,
-        hint: 'Check the package name and exact version on the registry (npm view <name> versions), and that the registry is reachable (npm ping).',
-        file: probe.manifestFile,
-      });
-    }
+    const pack = async (what: string, into: string): Promise<Omit<FetchRecord, 'durationMs' | 'with'>> => {
+      let info: PackInfo;
+      log(`fetching ${what} from the npm registry (once; kept in the cache)`);
+      try {
+        const out = await exec('npm', ['pack', what, '--json', '--silent', '--pack-destination', temp], temp);
+        info = (JSON.parse(out) as PackInfo[])[0]!;
+      } catch (error) {
+        throw new LabError({
+          name: 'NpmFetchFailed',
+          message: `${probe.manifestFile}: could not fetch ${what} from the npm registry: ${(error as { shortMessage?: string; message: string }).shortMessage ?? (error as Error).message}`,
+          hint: 'Check the package name and exact version on the registry (npm view <name> versions), and that the registry is reachable (npm ping).',
+          file: probe.manifestFile,
+        });
+      }
+      mkdirSync(into, { recursive: true });
+      // Every registry tarball has one top folder (usually "package/"); strip it whatever its name.
+      await exec('tar', ['-xzf', join(temp, info.filename), '-C', into, '--strip-components=1', '--no-same-owner'], temp);
+      return { spec: what, integrity: info.integrity, tarballBytes: info.size, unpackedBytes: info.unpackedSize };
+    };
     const unpacked = join(temp, 'package');
-    mkdirSync(unpacked);
-    // Every registry tarball has one top folder (usually "package/"); strip it whatever its name.
-    await exec('tar', ['-xzf', join(temp, info.filename), '-C', unpacked, '--strip-components=1', '--no-same-owner'], temp);
+    const main = await pack(spec, unpacked);
+    const extras = [];
+    for (const w of build.with ?? []) extras.push(await pack(`${w.package}@${w.version}`, join(unpacked, 'node_modules', w.package)));
     markPrograms(unpacked, build.bin);
     chmodSync(unpacked, 0o755);
-    const saved: FetchRecord = {
-      spec,
-      integrity: info.integrity,
-      tarballBytes: info.size,
-      unpackedBytes: info.unpackedSize,
-      durationMs: Math.round(performance.now() - started),
-    };
+    const saved: FetchRecord = { ...main, durationMs: Math.round(performance.now() - started), ...(extras.length ? { with: extras } : {}) };
     rmSync(folder, { recursive: true, force: true });
     renameSync(unpacked, folder);
     writeFileAtomic(record, JSON.stringify(saved, null, 2));

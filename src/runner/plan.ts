@@ -111,7 +111,7 @@ export function buildCommand(probe: Probe, cc: string, flags: string[], ldflags:
       return ['env', `CC=${cc}`, `CFLAGS=${flags.join(' ')}`, `LDFLAGS=${ldflags.join(' ')}`, `NAME=${probe.program}`, 'OUT=/out', ...assignments, 'sh', '-eu', probe.build.script];
     }
     case 'npm':
-      return ['npm', 'pack', `${probe.build.package}@${probe.build.version}`];
+      return ['npm', 'pack', `${probe.build.package}@${probe.build.version}`, ...(probe.build.with ?? []).map((w) => `${w.package}@${w.version}`)];
   }
 }
 

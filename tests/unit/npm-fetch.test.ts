@@ -55,4 +55,23 @@ describe('fetchNpmProgram', () => {
     expect((error as LabError).message).toContain('npm.bin "bin/nope" is not a file in @lab/tool@1.2.3');
     expect((error as LabError).hint).toContain('bin, package.json');
   });
+
+  it('unpacks the packages of npm.with under node_modules/, in a folder of their own', async () => {
+    const cache = tempTree({});
+    const withAddon = { ...build, with: [{ package: '@lab/addon', version: '2.0.0' }] };
+    const registry: Exec = async (file, args, cwd) => {
+      if (file !== 'npm') return (await execa(file, args, { cwd })).stdout;
+      const what = args[1]!;
+      const name = what.startsWith('@lab/addon') ? 'lab-addon-2.0.0.tgz' : 'lab-tool-1.2.3.tgz';
+      const files = what.startsWith('@lab/addon') ? { 'package/addon.node': 'binary' } : { 'package/bin/tool': '#!/bin/sh\n' };
+      execFileSync('tar', ['-czf', join(args[args.indexOf('--pack-destination') + 1]!, name), '-C', tempTree(files), 'package']);
+      return JSON.stringify([{ filename: name, integrity: `sha512-${name}`, size: 200, unpackedSize: 100 }]);
+    };
+    const out = await fetchNpmProgram({ ...npmProbe, build: withAddon }, cache, registry);
+    expect(out.binaryDir).toBe(npmCacheFolder(cache, withAddon));
+    expect(out.binaryDir).not.toBe(npmCacheFolder(cache, build));
+    expect(statSync(join(out.binaryDir, 'node_modules/@lab/addon/addon.node')).isFile()).toBe(true);
+    expect(out.diagnostics).toContain('npm pack @lab/addon@2.0.0');
+    expect(out.diagnostics).toContain('(in node_modules/)');
+  });
 });
