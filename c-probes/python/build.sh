@@ -14,3 +14,9 @@ if [ -n "${MUSL_HELLO:-}" ]; then
   printf 'int main(void){return 0;}\n' > /tmp/h.c
   musl-gcc -o "$OUT/musl-hello" /tmp/h.c
 fi
+if [ -n "${NUMPY_EXT:-}" ]; then
+  # NumPy's core extension module as the toolchain image installed it (python3-numpy), under a
+  # fixed name so check-binary, readelf and musl's loader can be pointed at it.
+  core=$(python3 -c 'import numpy._core._multiarray_umath as m; print(m.__file__)')
+  cp "$core" "$OUT/numpy-core.so"
+fi

@@ -60,8 +60,9 @@ export const toolchains: Record<ToolchainName, Toolchain> = {
   python: {
     label: 'Python',
     extension: '.py',
-    // python3-dev: headers and config for C extensions; python3-packaging: the tag logic pip vendors.
-    packages: ['python3', 'python3-dev', 'python3-packaging'],
+    // python3-dev: headers and config for C extensions; python3-packaging: the tag logic pip vendors;
+    // python3-numpy: a glibc-built extension with BLAS/LAPACK dependencies (the NumPy case study).
+    packages: ['python3', 'python3-dev', 'python3-packaging', 'python3-numpy'],
     versionCommand: 'python3 --version',
     buildEnv: { HOME: '/tmp', PYTHONDONTWRITEBYTECODE: '1' },
     compileTimeoutMs: 120_000,

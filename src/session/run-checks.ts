@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backend } from '../backends/backend.ts';
-import type { CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
+import { programDir, type CompileOutput, type CompileSpec, type RunSpec } from '../runner/plan.ts';
 import type { RunRecord } from './run.ts';
 import { writeFileAtomic } from '../runner/cache.ts';
 import { sha256 } from '../hash/hash.ts';
@@ -33,7 +33,10 @@ export async function addChecks(records: RunRecord[], deps: CheckDeps): Promise<
   let machine: Promise<string> | undefined;
   for (const record of records) {
     if (!checkable(record.spec) || !record.result.compile.ok) continue;
-    const file = join(deps.cacheDir, 'checks', `${sha256({ run: record.spec.key, checkerVersion })}.json`);
+    // A judged build output (checkFile) is named by its own path, not by the program the run started.
+    const checkFile = record.spec.probe.checkFile;
+    const shownAs = checkFile ? `${programDir}/${checkFile}` : record.spec.argv[0];
+    const file = join(deps.cacheDir, 'checks', `${sha256({ run: record.spec.key, checkerVersion, shownAs })}.json`);
     let verdict: Verdict;
     if (existsSync(file)) verdict = JSON.parse(readFileSync(file, 'utf8')) as Verdict;
     else {
@@ -45,7 +48,7 @@ export async function addChecks(records: RunRecord[], deps: CheckDeps): Promise<
       // Asked once, and only when a verdict is not cached: most sessions judge nothing new.
       machine ??= hostMachine();
       const env = checkedEnvironment(record.spec.env, deps.backend.environmentShell(record.spec.env), deps.cacheDir, await machine);
-      const report = await checkBinary(join(compiled.binaryDir, record.spec.probe.checkFile ?? record.spec.probe.program), [env], (p) => readElf(p), record.spec.argv[0]);
+      const report = await checkBinary(join(compiled.binaryDir, checkFile ?? record.spec.probe.program), [env], (p) => readElf(p), shownAs);
       verdict = report.verdicts[0]!;
       writeFileAtomic(file, JSON.stringify(verdict));
     }

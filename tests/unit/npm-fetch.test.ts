@@ -63,7 +63,7 @@ describe('fetchNpmProgram', () => {
       if (file !== 'npm') return (await execa(file, args, { cwd })).stdout;
       const what = args[1]!;
       const name = what.startsWith('@lab/addon') ? 'lab-addon-2.0.0.tgz' : 'lab-tool-1.2.3.tgz';
-      const files = what.startsWith('@lab/addon') ? { 'package/addon.node': 'binary' } : { 'package/bin/tool': '#!/bin/sh\n' };
+      const files: Record<string, string> = what.startsWith('@lab/addon') ? { 'package/addon.node': 'binary' } : { 'package/bin/tool': '#!/bin/sh\n' };
       execFileSync('tar', ['-czf', join(args[args.indexOf('--pack-destination') + 1]!, name), '-C', tempTree(files), 'package']);
       return JSON.stringify([{ filename: name, integrity: `sha512-${name}`, size: 200, unpackedSize: 100 }]);
     };
