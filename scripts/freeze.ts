@@ -10,10 +10,13 @@ import { snapshotSize, writeSnapshot } from '../src/frozen/snapshot.ts';
 import { frozenDirOf } from '../src/frozen/when.ts';
 import { judgeSnapshot } from '../src/frozen/thaw.ts';
 import { staleList } from '../src/frozen/staleness.ts';
+import { updateSiteData } from '../src/session/site-data.ts';
+import { siteData } from '../src/check/publish.ts';
 
 const help = `npm run freeze -- [options]
 
-Runs every probe (cached results are reused) and writes frozen/: the results
+Runs every probe (cached results are reused), reads every environment's loader
+and libraries for the in-page checker (once per image), and writes frozen/: the
 snapshot a machine with no Docker engine and no sandbox builds the site from.
 Commit frozen/ afterwards. See ARCHITECTURE.md, "Frozen results".
 
@@ -78,11 +81,15 @@ async function main(): Promise<number> {
       hint: 'Freeze on a machine with Docker or bubblewrap (`npm run doctor` says what is missing).',
     });
   }
-  writeSnapshot(frozenDir, snapshotInput(session, { dockerDir: paths.dockerDir, runnerVersion: runnerVersion(), madeAt: new Date().toISOString() }));
+  // The in-page checker's data goes into the snapshot too (a hosted builder cannot read it).
+  await updateSiteData(session, paths.cacheDir, progress.log);
+  const checkSite = siteData(paths.cacheDir).environments;
+  writeSnapshot(frozenDir, snapshotInput({ ...session, checkSite }, { dockerDir: paths.dockerDir, runnerVersion: runnerVersion(), madeAt: new Date().toISOString() }));
   const size = snapshotSize(frozenDir);
-  const distinct = size.files - 1;
+  const distinct = size.results.files - 1;
   process.stdout.write(
-    `froze ${session.records.length} runs (${distinct} distinct results, ${session.notRun.length} not run) into frozen/: ${size.files} files, ${kib(size.bytes)} (${kib(size.gzip)} gzipped). Commit frozen/.\n`,
+    `froze ${session.records.length} runs (${distinct} distinct results, ${session.notRun.length} not run) into frozen/: ${size.results.files} files, ${kib(size.results.bytes)} (${kib(size.results.gzip)} gzipped); ` +
+      `the in-page checker's data of ${checkSite.length} environments: ${size.checkSite.files} files, ${kib(size.checkSite.bytes)} (${kib(size.checkSite.gzip)} gzipped). Commit frozen/.\n`,
   );
   return 0;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/check/elf-reader.ts';
-import { checkFile, siteData } from '../../src/check/in-browser.ts';
+import { checkFile, missingSentence, siteData } from '../../src/check/in-browser.ts';
 import { publishLibrary, publishedHash, recordedMessages, libraryFacts, type PublishedEnvironment } from '../../src/check/published.ts';
 import { describe as describeReport } from '../../src/components/will-it-run.ts';
 import { notElf } from '../../src/check/facts.ts';
@@ -11,7 +11,7 @@ const env: PublishedEnvironment = {
   search: { cache: [], muslPath: null }, dirs: { '/lib': '/usr/lib', '/usr/lib': '/usr/lib' }, files: { '/usr/lib': { 'ld-musl-x86_64.so.1': 'h1' } },
 };
 const data = siteData(async (p) => {
-  if (p === 'index.json') return { environments: [{ id: 'musl', label: 'musl', libc: 'musl 1.2.3', distro: 'test' }], missing: ['glibc-2.41'], messages: {} };
+  if (p === 'index.json') return { environments: [{ id: 'musl', label: 'musl', libc: 'musl 1.2.3', distro: 'test' }], missing: [{ id: 'glibc-2.41', label: 'glibc 2.41', reason: 'the frozen results of 2026-11-28 lack it' }], messages: {} };
   if (p === 'env/musl.json') return env;
   throw new Error(`unexpected fetch ${p}`);
 });
@@ -41,7 +41,8 @@ describe('bad input on the page', () => {
     const r = await checkFile('notes.txt', text('hello'), data);
     expect(r.verdicts.map((v) => v.verdict)).toEqual(['unknown']);
     expect(describeReport(r)).toContain('Not an ELF file');
-    expect(r.missing).toEqual(['glibc-2.41']);
+    expect(r.missing.map((m) => m.id)).toEqual(['glibc-2.41']);
+    expect(missingSentence(r.missing)).toBe('No data for glibc 2.41: the frozen results of 2026-11-28 lack it. That environment is not judged.');
   });
 
   it('a script: named by its #! line', async () => {
