@@ -62,3 +62,20 @@ describe('bad input on the page', () => {
     expect(describeReport(r)).toMatch(/truncated.*Nothing is judged/);
   });
 });
+
+describe('environments a build has no current data for', () => {
+  it('a verdict from stale data carries why, for its row', async () => {
+    const stale = siteData(async (p) => {
+      if (p === 'index.json') return { environments: [{ id: 'musl', label: 'musl', libc: 'musl 1.2.3', distro: 'test', stale: 'read on 2026-11-28' }], missing: [], messages: {} };
+      if (p === 'env/musl.json') return env;
+      throw new Error(`unexpected fetch ${p}`);
+    });
+    const r = await checkFile('notes.txt', text('hello'), stale);
+    expect(r.verdicts[0]!.stale).toBe('read on 2026-11-28');
+    expect(missingSentence(r.missing)).toBeUndefined();
+  });
+
+  it('names each missing environment with its own reason', () => {
+    expect(missingSentence([{ id: 'a', label: 'A', reason: 'r1' }, { id: 'b', label: 'B', reason: 'r2' }])).toBe('No data for A: r1; B: r2. Those environments are not judged.');
+  });
+});
