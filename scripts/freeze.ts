@@ -9,7 +9,7 @@ import { snapshotInput } from '../src/frozen/freeze.ts';
 import { snapshotSize, writeSnapshot } from '../src/frozen/snapshot.ts';
 import { frozenDirOf } from '../src/frozen/when.ts';
 import { judgeSnapshot } from '../src/frozen/thaw.ts';
-import { staleList } from '../src/frozen/staleness.ts';
+import { lackingCheckSite, staleList } from '../src/frozen/staleness.ts';
 import { updateSiteData } from '../src/session/site-data.ts';
 import { siteData } from '../src/check/publish.ts';
 
@@ -22,7 +22,8 @@ Commit frozen/ afterwards. See ARCHITECTURE.md, "Frozen results".
 
 Options:
   --check          write nothing: say whether frozen/ still answers every run
-                   of this checkout (needs no engine); exit 1 with the stale list
+                   of this checkout and holds the in-page checker's data of every
+                   environment (needs no engine); exit 1 with what is missing
   --backend NAME   auto (default), docker or sandbox; also MUSL_LAB_BACKEND
   --images SOURCE  auto (default), upstream or offline; also MUSL_LAB_IMAGES
   --concurrency N  runs at once (default 2)
@@ -46,8 +47,13 @@ async function main(): Promise<number> {
   if (args.check) {
     const { snapshot, judged } = judgeSnapshot(loadAndCheck(paths), { dockerDir: paths.dockerDir, frozenDir, runnerVersion: runnerVersion() });
     const made = snapshot.index.madeAt.slice(0, 16).replace('T', ' ');
+    const lacking = lackingCheckSite(snapshot.index);
+    if (judged.stale.length === 0 && lacking.length > 0) {
+      process.stdout.write(`frozen/ (made ${made} UTC) answers all ${judged.fresh.length + judged.notRun.length} runs of this checkout, and lacks the in-page checker's data of ${lacking.join(', ')}.\nRun \`npm run freeze\` on a machine with Docker or bubblewrap and commit frozen/.\n`);
+      return 1;
+    }
     if (judged.stale.length === 0) {
-      process.stdout.write(`frozen/ (made ${made} UTC) answers all ${judged.fresh.length + judged.notRun.length} runs of this checkout.\n`);
+      process.stdout.write(`frozen/ (made ${made} UTC) answers all ${judged.fresh.length + judged.notRun.length} runs of this checkout, and holds the in-page checker's data of every environment.\n`);
       return 0;
     }
     process.stdout.write(`frozen/ (made ${made} UTC) is stale for ${judged.stale.length} run(s):\n${staleList(judged.stale)}\nRun \`npm run freeze\` on a machine with Docker or bubblewrap and commit frozen/.\n`);

@@ -47,6 +47,8 @@ const verdictSchema = z.object({
   verdict: z.enum(['runs', 'fails', 'unknown']),
   reasons: z.array(z.string()),
   symptom: z.string().optional(),
+  // Kept: the in-page checker's index takes the words of each failure class from the runs (recordedMessages).
+  failure: z.enum(['machine', 'interpreter', 'library', 'version', 'symbol']).optional(),
 });
 
 export const snapshotIndexSchema = z.object({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { frontCode, frontDecode, packCheckSite } from '../../src/frozen/check-site.ts';
 import { readSnapshot, writeSnapshot, type SnapshotInput } from '../../src/frozen/snapshot.ts';
 import { frozenSites } from '../../src/frozen/thaw.ts';
+import { lackingCheckSite } from '../../src/frozen/staleness.ts';
 import { notReadReason, publishedSite, siteData, storeFrozenSiteData, type SiteEnvironment } from '../../src/check/publish.ts';
 import { publishLibrary, type PublishedLibrary } from '../../src/check/published.ts';
 import { notElf } from '../../src/check/facts.ts';
@@ -181,5 +182,22 @@ describe('a build from the snapshot', () => {
       { id: 'glibc-b', label: 'B', reason: 'the frozen results of 2026-11-28 lack it' },
       { id: 'musl', label: 'M', reason: notReadReason },
     ]);
+  });
+});
+
+describe('freeze --check and the end-of-run note', () => {
+  it('name the environments a snapshot holds without check-site data', () => {
+    const environments = { b: {}, a: {}, c: {} } as never;
+    expect(lackingCheckSite({ environments, checkSite: { a: 'x' } })).toEqual(['b', 'c']);
+    expect(lackingCheckSite({ environments })).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('a run\'s check-binary verdict in the snapshot', () => {
+  it('reads back whole, its failure class included: the page takes the words of each failure from it', () => {
+    const dir = tempTree();
+    const check = { env: 'glibc', verdict: 'fails' as const, reasons: ['interpreter /lib/ld-musl-x86_64.so.1 does not exist'], symptom: 'not found', failure: 'interpreter' as const };
+    writeSnapshot(dir, { ...input([]), runs: [{ result: result(), check }] });
+    expect(readSnapshot(dir).index.runs['basics/hello:default@glibc']!.check).toEqual(check);
   });
 });
