@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { projectPaths } from '../../src/session/session.ts';
 import { buildSite, inProject, root } from './helpers.ts';
 import { hostedBuilderEnv } from '../hosted-builder.ts';
+import { chromium } from 'playwright-core';
+import { assertChromium, chromiumFlags } from '../../src/site/chromium.ts';
+import { serveDist } from '../../src/site/serve.ts';
 
 // A hosted builder: no Docker engine, no bubblewrap, an empty cache, and the
 // snapshot in its checkout. The snapshot is frozen here, from this checkout's
@@ -87,6 +90,22 @@ describe('npm run build with no engine and no sandbox', () => {
     const checker = page('linking/check-in-browser');
     expect(checker).toMatch(/<p class="wir-missing[^"]*"[^>]*data-missing="musl-bookworm"[^>]*>No data for musl \(bookworm\): the frozen results of \d{4}-\d\d-\d\d lack it\. That environment is not judged\.<\/p>/);
     expect(checker).toMatch(/<p class="wir-stale[^"]*"[^>]*data-stale="glibc-stock"[^>]*>\s*Stale data for glibc, stock image: this data was read on/);
+    // And in the verdicts, once a file is given: the stale row is marked, the missing one named.
+    const served = await serveDist(copy);
+    const browser = await chromium.launch({ executablePath: assertChromium(), args: chromiumFlags });
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`${served.url}/linking/check-in-browser/`);
+      await tab.setInputFiles('#wir-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\n') });
+      await tab.waitForSelector('.wir-output section[data-file="notes.txt"] tr[data-env]');
+      expect(await tab.$$eval('.wir-output tr[data-stale]', (rows) => rows.map((r) => (r as HTMLElement).dataset.env))).toEqual(['glibc-stock']);
+      expect(await tab.textContent('.wir-output tr[data-env="glibc-stock"] .wir-stale')).toMatch(/^Stale: this data was read on \d{4}-\d\d-\d\d, and since then the recipe of environment glibc-stock changed\.$/);
+      expect(await tab.$$eval('.wir-output tr[data-env]', (rows) => rows.map((r) => (r as HTMLElement).dataset.env))).not.toContain('musl-bookworm');
+      expect(await tab.textContent('.wir-output .wir-missing')).toMatch(/^No data for musl \(bookworm\): the frozen results of \d{4}-\d\d-\d\d lack it\./);
+    } finally {
+      await browser.close();
+      await served.stop();
+    }
     const home = page('');
     expect(home).toMatch(/<div class="run" data-env="glibc-trixie" data-stale/);
     expect(home).toMatch(/Stale: this result was made on \d{4}-\d\d-\d\d, and since then the probe, its variant or the runner changed/);
