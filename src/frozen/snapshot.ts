@@ -207,7 +207,9 @@ export function writeSnapshot(dir: string, input: SnapshotInput): void {
   for (const { result } of input.runs) if (!byKey.has(result.key)) byKey.set(result.key, result);
   for (const [key, result] of byKey) {
     const path = join(dir, resultsDir, `${key}.json`);
-    writeIfChanged(path, `${JSON.stringify(result)}\n`);
+    // In the schema's key order: a result just run and the same result read from the cache
+    // (parsed, so in schema order) must be the same bytes.
+    writeIfChanged(path, `${JSON.stringify(resultSchema.parse(result))}\n`);
   }
   const checkSite = packCheckSite(input.checkSite);
   for (const [name, text] of checkSite.envFiles) writeIfChanged(join(dir, envDir, `${name}.json`), text);

@@ -201,3 +201,16 @@ describe('a run\'s check-binary verdict in the snapshot', () => {
     expect(readSnapshot(dir).index.runs['basics/hello:default@glibc']!.check).toEqual(check);
   });
 });
+
+describe('the same results, the same bytes', () => {
+  it('a result is written in one key order, whether it was just run or read back from the cache', () => {
+    const a = tempTree();
+    const b = tempTree();
+    const r = result();
+    const reordered = Object.fromEntries(Object.entries(r).reverse()) as typeof r;
+    writeSnapshot(a, { ...input([]), runs: [{ result: r }] });
+    writeSnapshot(b, { ...input([]), runs: [{ result: reordered }] });
+    const file = join('results', `${r.key}.json`);
+    expect(readFileSync(join(b, file), 'utf8')).toBe(readFileSync(join(a, file), 'utf8'));
+  });
+});
