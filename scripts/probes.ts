@@ -4,8 +4,7 @@ import { frozenNotice } from '../src/frozen/notice.ts';
 import { frozenDirOf } from '../src/frozen/when.ts';
 import { probeEntries } from '../src/loader/probe-entry.ts';
 import { checkReferences } from '../src/lessons/references.ts';
-import { refreshSiteData } from '../src/check/publish.ts';
-import { hostMachine, readElf } from '../src/check/elf.ts';
+import { updateSiteData } from '../src/session/site-data.ts';
 import { inputsFingerprint, writeHandoff } from '../src/loader/handoff.ts';
 import { backendChoiceFrom } from '../src/backends/choose.ts';
 import { jsonReport, mismatchReport, showRuns, textSummary } from '../src/cli/summary.ts';
@@ -104,7 +103,7 @@ async function main(): Promise<number> {
   // Every probe ran or was found cached: the site build that follows (npm run build) takes these entries as they are.
   if (!args.only?.length && !args.env?.length) {
     // What the in-page checker publishes about each environment: the loader of a build that takes the hand-off does not bind environments itself.
-    await refreshSiteData(session.envs.values(), session.backend?.environmentShell?.bind(session.backend), paths.cacheDir, () => hostMachine(), (p) => readElf(p), (line) => process.stderr.write(`${line}\n`));
+    await updateSiteData(session, paths.cacheDir, (line) => process.stderr.write(`${line}\n`));
     writeHandoff(paths.cacheDir, inputsFingerprint(paths.probesDir, runnerVersion()), probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references: checkReferences(paths.root, paths.contentDir, session.probes), diffs }));
   }
   return 0;

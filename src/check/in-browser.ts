@@ -10,10 +10,17 @@ import { publishedPaths, type PublishedEnvironment, type PublishedLibrary, type 
  * library search (resolve.ts) the CLI runs. Effects come in: `fetchJson`.
  */
 export interface SiteIndex {
-  environments: { id: string; label: string; libc: string; distro: string }[];
-  /** Environments the build had no data for (the page names them). */
-  missing: string[];
+  /** `stale`: why the data is older than the environment (a build from stale frozen results). */
+  environments: { id: string; label: string; libc: string; distro: string; stale?: string }[];
+  /** Environments the build had no data for, with why (the page names them). */
+  missing: MissingEnvironment[];
   messages: RecordedMessages;
+}
+
+export interface MissingEnvironment {
+  id: string;
+  label: string;
+  reason: string;
 }
 
 export interface PageVerdict extends Verdict {
@@ -24,13 +31,21 @@ export interface PageVerdict extends Verdict {
   message?: string;
   /** A run on this site that printed this kind of failure, and its words. */
   seen?: { message: string; run: string };
+  /** Why the environment's data is older than the environment, when it is. */
+  stale?: string;
 }
 
 export interface PageReport {
   name: string;
   reading: ElfReading;
   verdicts: PageVerdict[];
-  missing: string[];
+  missing: MissingEnvironment[];
+}
+
+/** The page's sentence about environments without data (before a file is given, and under the verdicts). */
+export function missingSentence(missing: MissingEnvironment[]): string | undefined {
+  if (missing.length === 0) return undefined;
+  return `No data for ${missing.map((m) => `${m.label}: ${m.reason}`).join('; ')}. ${missing.length === 1 ? 'That environment is' : 'Those environments are'} not judged.`;
 }
 
 export type FetchJson = (path: string) => Promise<unknown>;
@@ -55,7 +70,7 @@ export async function checkFile(name: string, source: ByteSource, data: ReturnTy
   const program = `./${name}`;
   const verdicts = await Promise.all(
     index.environments.map(async (e): Promise<PageVerdict> => {
-      const base = { label: e.label, libc: e.libc, distro: e.distro };
+      const base = { label: e.label, libc: e.libc, distro: e.distro, ...(e.stale ? { stale: e.stale } : {}) };
       // A file the reader could not read completely is not judged: its facts are partial.
       if (reading.problems.length > 0) return { ...base, env: e.id, verdict: 'unknown', reasons: reading.problems };
       const env = await data.env(e.id);

@@ -89,12 +89,69 @@ export async function refreshSiteData(
   }
 }
 
+/**
+ * What a build from frozen results has per environment instead of a read
+ * (src/frozen/thaw.ts decides): the snapshot's data, marked when the
+ * environment's recipe changed since (MUSL_LAB_ALLOW_STALE), or why there is none.
+ */
+export type FrozenSite = { site: SiteEnvironment; stale?: string } | { absent: string };
+
+/** One check-site/<id>.json of the cache: read from the environment, from the snapshot, or why there is none. */
+type CachedSite = { image: string } & ({ env: PublishedEnvironment; libraries: Record<string, PublishedLibrary>; stale?: string } | { absent: string });
+
+/**
+ * A build from frozen results puts the snapshot's data where siteData reads
+ * it, under an image id no backend has ("frozen:…"), so the next build that
+ * can read the environment reads it again; an environment the snapshot has no
+ * data for gets why, which the page shows. Every environment of the build is
+ * written, so no older read of this cache mixes with the snapshot's.
+ */
+export function storeFrozenSiteData(cacheDir: string, sites: Map<string, FrozenSite>): void {
+  for (const [id, frozen] of sites) {
+    const file = join(cacheDir, 'check-site', `${id}.json`);
+    const cached: CachedSite = 'absent' in frozen
+      ? { image: 'frozen:absent', absent: frozen.absent }
+      : { image: `frozen:${frozen.site.env.id}`, ...frozen.site, ...(frozen.stale ? { stale: frozen.stale } : {}) };
+    writeFileAtomic(file, JSON.stringify(cached));
+  }
+}
+
+export interface SiteData {
+  /** Environments with data; `stale` says why their data is older than their recipe (frozen builds only). */
+  environments: Array<SiteEnvironment & { stale?: string }>;
+  /** Environment id → why the cache has no data for it (frozen builds: the snapshot lacks it). */
+  absent: Record<string, string>;
+}
+
 /** Every environment's cached facts, for the site build (none when nothing was read yet). */
-export function siteData(cacheDir: string): SiteEnvironment[] {
+export function siteData(cacheDir: string): SiteData {
   const dir = join(cacheDir, 'check-site');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as SiteEnvironment & { image: string })
-    .map(({ env, libraries }) => ({ env, libraries }));
+  const data: SiteData = { environments: [], absent: {} };
+  if (!existsSync(dir)) return data;
+  for (const f of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+    const cached = JSON.parse(readFileSync(join(dir, f), 'utf8')) as CachedSite;
+    if ('absent' in cached) data.absent[f.slice(0, -'.json'.length)] = cached.absent;
+    else data.environments.push({ env: cached.env, libraries: cached.libraries, ...(cached.stale ? { stale: cached.stale } : {}) });
+  }
+  return data;
+}
+
+/** What /check-data/ publishes: the data of the site's environments in their order, and those without data with why. */
+export interface PublishedSite {
+  environments: SiteData['environments'];
+  missing: Array<{ id: string; label: string; reason: string }>;
+}
+
+/** The reason a build that can read environments gives for one it did not read. */
+export const notReadReason = 'the build that made this site did not read it';
+
+/** Pure: the site's environments (ids in config order, with labels) against what the cache holds. */
+export function publishedSite(data: SiteData, environments: Array<{ id: string; label: string }>): PublishedSite {
+  const order = environments.map((e) => e.id);
+  return {
+    environments: data.environments.filter((d) => order.includes(d.env.id)).sort((a, b) => order.indexOf(a.env.id) - order.indexOf(b.env.id)),
+    missing: environments
+      .filter((e) => !data.environments.some((d) => d.env.id === e.id))
+      .map((e) => ({ id: e.id, label: e.label, reason: data.absent[e.id] ?? notReadReason })),
+  };
 }

@@ -4,7 +4,7 @@
  * check-binary's rules against the data the build published, and writes the
  * verdicts with textContent only (a file name is never markup).
  */
-import { checkFile, fileSource, siteData, type PageReport } from '../check/in-browser.ts';
+import { checkFile, fileSource, missingSentence, siteData, type PageReport } from '../check/in-browser.ts';
 import type { FailureClass } from '../check/verdict.ts';
 
 /** Where each kind of failure is explained. */
@@ -65,6 +65,10 @@ export async function show(out: HTMLElement, file: File): Promise<void> {
     const env = el('th', v.label);
     env.scope = 'row';
     env.append(el('br'), el('small', v.libc));
+    if (v.stale) {
+      row.dataset.stale = '';
+      env.append(el('br'), el('small', `Stale: ${v.stale}.`, 'wir-stale'));
+    }
     const verdict = el('td');
     verdict.append(el('strong', v.verdict === 'runs' ? 'runs' : v.verdict === 'fails' ? 'fails' : 'cannot say'));
     const seen = el('td');
@@ -89,6 +93,7 @@ export async function show(out: HTMLElement, file: File): Promise<void> {
     table.tBodies[0]!.append(row);
   }
   section.append(table);
-  if (report.missing.length > 0) section.append(el('p', `No data for ${report.missing.join(', ')}: the build that made this site did not read those environments, so they are not judged.`));
+  const missing = missingSentence(report.missing);
+  if (missing) section.append(el('p', missing, 'wir-missing'));
   out.replaceChildren(section);
 }

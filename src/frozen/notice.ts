@@ -2,6 +2,7 @@ import type { Probe } from '../manifest/probe.ts';
 import { formatError } from '../errors/lab-error.ts';
 import { snapshotExists } from './snapshot.ts';
 import { judgeSnapshot, type FrozenInfo } from './thaw.ts';
+import { lackingCheckSite } from './staleness.ts';
 
 export interface NoticeOptions {
   dockerDir: string;
@@ -26,6 +27,10 @@ export function frozenNotice(session: { probes: Probe[]; frozen?: FrozenInfo }, 
   if (o.partial || !snapshotExists(o.frozenDir)) return undefined;
   try {
     const { snapshot, judged } = judgeSnapshot(session.probes, o);
+    const lacking = lackingCheckSite(snapshot.index);
+    if (judged.stale.length === 0 && lacking.length > 0) {
+      return `note: frozen/ (made ${snapshot.index.madeAt.slice(0, 10)}) lacks the in-page checker's data of ${lacking.join(', ')}, so a build from it answers "No data" there; \`npm run freeze\` adds it.`;
+    }
     if (judged.stale.length === 0) return undefined;
     return `note: frozen/ (made ${snapshot.index.madeAt.slice(0, 10)}) is stale for ${judged.stale.length} run(s) of this checkout, so a builder without an engine cannot build this site; \`npm run freeze -- --check\` lists them, \`npm run freeze\` refreshes it.`;
   } catch (error) {

@@ -66,3 +66,12 @@ export function staleList(stale: StaleRun[]): string {
     .map(([why, runs]) => `  ${why}:\n${runs.map((r) => `    ${r.id}`).join('\n')}`)
     .join('\n');
 }
+
+/**
+ * Environments the snapshot holds without the in-page checker's data (a
+ * snapshot made before it was kept): a build from it publishes no
+ * /check-data/ for them, so `freeze --check` and the end-of-run note say so.
+ */
+export function lackingCheckSite(index: Pick<SnapshotIndex, 'environments' | 'checkSite'>): string[] {
+  return Object.keys(index.environments).filter((id) => index.checkSite?.[id] === undefined).sort();
+}

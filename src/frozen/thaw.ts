@@ -10,6 +10,8 @@ import { LabError } from '../errors/lab-error.ts';
 import { readSnapshot, type Snapshot } from './snapshot.ts';
 import { environmentRecipe } from './recipe.ts';
 import { judge, staleList } from './staleness.ts';
+import type { FrozenSite } from '../check/publish.ts';
+import { environmentIds } from '../config/environments.ts';
 
 /** What pages say about results taken from the snapshot (on each probe entry). */
 export interface FrozenInfo {
@@ -38,6 +40,8 @@ export interface ThawedSession {
   records: RunRecord[];
   notRun: NotRun[];
   frozen: FrozenInfo;
+  /** The in-page checker's data of every environment of the site, from the snapshot (see frozenSites). */
+  checkSite: Map<string, FrozenSite>;
 }
 
 /** MUSL_LAB_ALLOW_STALE=1 (or true/yes): publish stale frozen results, marked, instead of failing. */
@@ -65,7 +69,33 @@ export function judgeSnapshot(probes: Probe[], options: Pick<ThawOptions, 'docke
     if (!recipes.has(envId)) recipes.set(envId, environmentRecipe(options.dockerDir, envs.get(envId)!));
     return recipes.get(envId)!;
   };
-  return { snapshot, envs, planned, judged: judge(probes, planned, snapshot.index, recipeNow, options) };
+  return { snapshot, envs, planned, recipeNow, judged: judge(probes, planned, snapshot.index, recipeNow, options) };
+}
+
+/**
+ * The in-page checker's data for each environment id, as a build from the
+ * snapshot publishes it. An environment's data is as current as its recipe,
+ * the way its runs are: unchanged → published as is; changed → published and
+ * marked stale only with allowStale (without it, that environment's runs have
+ * already stopped the build); no data in the snapshot → why, for the page.
+ */
+export function frozenSites(
+  snapshot: Pick<Snapshot, 'index' | 'checkSite'>,
+  ids: string[],
+  recipeNow: (envId: string) => string,
+  allowStale: boolean,
+): Map<string, FrozenSite> {
+  const made = snapshot.index.madeAt.slice(0, 10);
+  const sites = new Map<string, FrozenSite>();
+  for (const id of ids) {
+    const site = snapshot.checkSite.get(id);
+    const recipe = snapshot.index.environments[id]?.recipe;
+    if (!site || recipe === undefined) sites.set(id, { absent: `the frozen results of ${made} lack it` });
+    else if (recipe === recipeNow(id)) sites.set(id, { site });
+    else if (allowStale) sites.set(id, { site, stale: `this data was read on ${made}, and since then the recipe of environment ${id} changed` });
+    else sites.set(id, { absent: `the frozen results of ${made} hold it for an older recipe of this environment` });
+  }
+  return sites;
 }
 
 /**
@@ -76,7 +106,7 @@ export function judgeSnapshot(probes: Probe[], options: Pick<ThawOptions, 'docke
  */
 export function thawSession(probes: Probe[], options: ThawOptions): ThawedSession {
   const log = options.log ?? (() => undefined);
-  const { snapshot, envs, planned, judged } = judgeSnapshot(probes, options);
+  const { snapshot, envs, planned, judged, recipeNow } = judgeSnapshot(probes, options);
   const { index } = snapshot;
   const made = index.madeAt.slice(0, 16).replace('T', ' ');
   log(`${options.reason}: building from the frozen results made on ${made} UTC`);
@@ -118,5 +148,6 @@ export function thawSession(probes: Probe[], options: ThawOptions): ThawedSessio
   }
   const order = new Map(planned.map((spec, i) => [spec.id, i]));
   records.sort((a, b) => order.get(a.spec.id)! - order.get(b.spec.id)!);
-  return { probes, envs, records, notRun, frozen };
+  const checkSite = frozenSites(snapshot, environmentIds(), recipeNow, Boolean(options.allowStale));
+  return { probes, envs, records, notRun, frozen, checkSite };
 }

@@ -5,8 +5,7 @@ import { handoffEnv, inputsFingerprint, readHandoff } from './handoff.ts';
 import { mismatchReport, totals } from '../cli/summary.ts';
 import { formatError, LabError } from '../errors/lab-error.ts';
 import { checkReferences } from '../lessons/references.ts';
-import { refreshSiteData } from '../check/publish.ts';
-import { hostMachine, readElf } from '../check/elf.ts';
+import { updateSiteData } from '../session/site-data.ts';
 import { edgeReport, versionDiffReport, versionDifferences } from '../outcomes/version-diff.ts';
 
 /**
@@ -59,7 +58,7 @@ export function probesLoader(): Loader {
           logger.warn(mismatches);
         }
         // What the in-page checker publishes about each environment (src/pages/check-data/), read once per image.
-        await refreshSiteData(session.envs.values(), session.backend?.environmentShell?.bind(session.backend), paths.cacheDir, () => hostMachine(), (p) => readElf(p), (line) => logger.info(line));
+        await updateSiteData(session, paths.cacheDir, (line) => logger.info(line));
         // Where lessons show each probe (the session has checked them): the symptom page links there.
         const references = checkReferences(paths.root, paths.contentDir, session.probes);
         storeEntries(probeEntries(session.probes, session.envs, session.records, session.notRun, { frozen: session.frozen, references, diffs }));

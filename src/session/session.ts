@@ -24,6 +24,7 @@ import { sandboxProblem } from '../backends/sandbox/availability.ts';
 import { snapshotExists } from '../frozen/snapshot.ts';
 import { frozenDirOf, frozenReason } from '../frozen/when.ts';
 import { allowStaleFromEnv, thawSession, type FrozenInfo } from '../frozen/thaw.ts';
+import type { FrozenSite } from '../check/publish.ts';
 
 export interface ProjectPaths {
   root: string;
@@ -89,6 +90,8 @@ export interface SessionResult {
   backend?: Backend;
   /** Set when nothing could run here and every result came from the snapshot (src/frozen/). */
   frozen?: FrozenInfo;
+  /** With `frozen`: the in-page checker's data per environment, from the snapshot (site-data.ts stores it). */
+  checkSite?: Map<string, FrozenSite>;
 }
 
 /** The backend --backend (or MUSL_LAB_BACKEND) asks for; auto picks Docker when an engine answers. */

@@ -33,7 +33,7 @@ beforeAll(async () => {
   session = await runSession({ paths });
   records = session.records.filter((r) => r.check && r.result.compile.ok);
   // The page's data, as the build publishes it (same files, no HTTP).
-  const site = cachedSiteData(paths.cacheDir);
+  const site = cachedSiteData(paths.cacheDir).environments;
   const runs = records.map((r) => ({ result: r.result, verdict: r.check! }));
   const libraries = Object.assign({}, ...site.map((s) => s.libraries));
   data = siteData(async (p) => {

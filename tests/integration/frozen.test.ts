@@ -1,11 +1,12 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import { execa } from 'execa';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectPaths, type ProjectPaths } from '../../src/session/session.ts';
 import { fixtureProject } from './helpers.ts';
 import { hostedBuilderEnv } from '../hosted-builder.ts';
+import { siteData } from '../../src/check/publish.ts';
 
 const scripts = join(projectPaths().root, 'scripts');
 
@@ -50,6 +51,28 @@ describe('frozen results on a machine with no engine and no sandbox', () => {
     expect(report.frozen).toEqual({ madeAt, stale: [] });
     expect(report.totals).toMatchObject({ runs: 2, executed: 0 });
     expect(report.runs.map((r: { id: string; outcome: string }) => [r.id, r.outcome])).toEqual([['frozen/hello:default@glibc-trixie', 'ok'], ['frozen/hello:default@musl-trixie', 'ok']]);
+    // The in-page checker's data, as the freezing machine read it from the environments.
+    const thawed = siteData(builder.cacheDir);
+    const read = siteData(made.cacheDir).environments.filter((e) => ['glibc-trixie', 'musl-trixie'].includes(e.env.id));
+    expect(thawed.environments.map((e) => e.env.id)).toEqual(['glibc-trixie', 'musl-trixie']);
+    // What the site publishes from it: each listing, and each library by its hash, the same bytes.
+    const published = (sites: typeof read) => sites.map((e) => [JSON.stringify(e.env), Object.entries(e.libraries).sort(([a], [b]) => (a < b ? -1 : 1)).map(([hash, lib]) => `${hash} ${JSON.stringify(lib)}`)]);
+    expect(published(thawed.environments)).toEqual(published(read));
+    expect(thawed.absent['glibc-bookworm']).toMatch(/^the frozen results of \d{4}-\d\d-\d\d lack it$/);
+  });
+
+  it('a snapshot without the in-page checker\'s data: the build names why, freeze --check asks for a refreeze', async () => {
+    const builder = builderCopy(made);
+    const indexFile = join(builder.root, 'frozen', 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    delete index.checkSite;
+    writeFileSync(indexFile, JSON.stringify(index));
+    const run = await cli('probes', builder, hostedBuilderEnv());
+    expect(run.exitCode, run.all).toBe(0);
+    expect(siteData(builder.cacheDir)).toEqual({ environments: [], absent: expect.objectContaining({ 'musl-trixie': `the frozen results of ${madeAt.slice(0, 10)} lack it` }) });
+    const check = await cli('freeze', builder, hostedBuilderEnv(), ['--check']);
+    expect(check.exitCode).toBe(1);
+    expect(check.stdout).toMatch(/lacks the in-page checker's data of glibc-trixie, musl-trixie\.\nRun `npm run freeze`/);
   });
 
   it('a changed probe fails with the stale list and the fix; freeze --check says the same without an engine', async () => {

@@ -1,10 +1,13 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectPaths } from '../../src/session/session.ts';
 import { buildSite, inProject, root } from './helpers.ts';
 import { hostedBuilderEnv } from '../hosted-builder.ts';
+import { chromium } from 'playwright-core';
+import { assertChromium, chromiumFlags } from '../../src/site/chromium.ts';
+import { serveDist } from '../../src/site/serve.ts';
 
 // A hosted builder: no Docker engine, no bubblewrap, an empty cache, and the
 // snapshot in its checkout. The snapshot is frozen here, from this checkout's
@@ -48,6 +51,13 @@ describe('npm run build with no engine and no sandbox', () => {
     const published = jsonFiles(join(out, 'results'));
     expect(published).toEqual(jsonFiles(join(root, 'dist', 'results')));
     for (const file of published) expect(readFileSync(join(out, 'results', file), 'utf8'), file).toBe(readFileSync(join(root, 'dist', 'results', file), 'utf8'));
+    // The in-page checker's data too, though nothing here could read an environment: the same files, the same bytes.
+    const checkData = jsonFiles(join(out, 'check-data'));
+    expect(checkData).toEqual(jsonFiles(join(root, 'dist', 'check-data')));
+    expect(checkData.filter((f) => f.startsWith('env/')).length).toBeGreaterThan(0);
+    for (const file of checkData) expect(readFileSync(join(out, 'check-data', file), 'utf8'), file).toBe(readFileSync(join(root, 'dist', 'check-data', file), 'utf8'));
+    expect(JSON.parse(readFileSync(join(out, 'check-data', 'index.json'), 'utf8')).missing).toEqual([]);
+    expect(page('linking/check-in-browser')).not.toContain('data-missing');
   }, 20 * minutes);
 
   it('fails with the stale list when a probe changed since the freeze', async () => {
@@ -60,8 +70,42 @@ describe('npm run build with no engine and no sandbox', () => {
   }, 10 * minutes);
 
   it('with MUSL_LAB_ALLOW_STALE=1, publishes them marked as stale, with when they were made', async () => {
-    const run = await build({ ...builder(), MUSL_LAB_ALLOW_STALE: '1' });
+    // Also an environment whose recipe changed since the freeze (its check-site data is stale with
+    // it), and one whose check-site data the snapshot lacks (as a snapshot made before it was kept).
+    const docker = join(copy, 'docker');
+    cpSync(join(root, 'docker'), docker, { recursive: true });
+    appendFileSync(join(docker, 'common', 'stock.Dockerfile'), '\n# changed after the freeze\n');
+    const indexFile = join(copy, 'frozen', 'index.json');
+    const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+    delete index.checkSite['musl-bookworm'];
+    writeFileSync(indexFile, JSON.stringify(index));
+    const run = await build({ ...builder(), MUSL_LAB_ALLOW_STALE: '1', MUSL_LAB_DOCKER: docker });
     expect(run.exitCode, run.all).toBe(0);
+    const made = index.madeAt.slice(0, 10);
+    const checkIndex = JSON.parse(readFileSync(join(out, 'check-data', 'index.json'), 'utf8'));
+    expect(checkIndex.missing).toEqual([{ id: 'musl-bookworm', label: 'musl (bookworm)', reason: `the frozen results of ${made} lack it` }]);
+    expect(checkIndex.environments.find((e: { id: string }) => e.id === 'glibc-stock').stale).toBe(`this data was read on ${made}, and since then the recipe of environment glibc-stock changed`);
+    expect(checkIndex.environments.filter((e: { stale?: string }) => e.stale).map((e: { id: string }) => e.id)).toEqual(['glibc-stock']);
+    // The page says so before the reader picks a file.
+    const checker = page('linking/check-in-browser');
+    expect(checker).toMatch(/<p class="wir-missing[^"]*"[^>]*data-missing="musl-bookworm"[^>]*>No data for musl \(bookworm\): the frozen results of \d{4}-\d\d-\d\d lack it\. That environment is not judged\.<\/p>/);
+    expect(checker).toMatch(/<p class="wir-stale[^"]*"[^>]*data-stale="glibc-stock"[^>]*>\s*Stale data for glibc, stock image: this data was read on/);
+    // And in the verdicts, once a file is given: the stale row is marked, the missing one named.
+    const served = await serveDist(copy);
+    const browser = await chromium.launch({ executablePath: assertChromium(), args: chromiumFlags });
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(`${served.url}/linking/check-in-browser/`);
+      await tab.setInputFiles('#wir-file', { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello\n') });
+      await tab.waitForSelector('.wir-output section[data-file="notes.txt"] tr[data-env]');
+      expect(await tab.$$eval('.wir-output tr[data-stale]', (rows) => rows.map((r) => (r as HTMLElement).dataset.env))).toEqual(['glibc-stock']);
+      expect(await tab.textContent('.wir-output tr[data-env="glibc-stock"] .wir-stale')).toMatch(/^Stale: this data was read on \d{4}-\d\d-\d\d, and since then the recipe of environment glibc-stock changed\.$/);
+      expect(await tab.$$eval('.wir-output tr[data-env]', (rows) => rows.map((r) => (r as HTMLElement).dataset.env))).not.toContain('musl-bookworm');
+      expect(await tab.textContent('.wir-output .wir-missing')).toMatch(/^No data for musl \(bookworm\): the frozen results of \d{4}-\d\d-\d\d lack it\./);
+    } finally {
+      await browser.close();
+      await served.stop();
+    }
     const home = page('');
     expect(home).toMatch(/<div class="run" data-env="glibc-trixie" data-stale/);
     expect(home).toMatch(/Stale: this result was made on \d{4}-\d\d-\d\d, and since then the probe, its variant or the runner changed/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bytesSource } from '../../src/check/elf-reader.ts';
-import { checkFile, siteData } from '../../src/check/in-browser.ts';
+import { checkFile, missingSentence, siteData } from '../../src/check/in-browser.ts';
 import { publishLibrary, publishedHash, recordedMessages, libraryFacts, type PublishedEnvironment } from '../../src/check/published.ts';
 import { describe as describeReport } from '../../src/components/will-it-run.ts';
 import { notElf } from '../../src/check/facts.ts';
@@ -11,7 +11,7 @@ const env: PublishedEnvironment = {
   search: { cache: [], muslPath: null }, dirs: { '/lib': '/usr/lib', '/usr/lib': '/usr/lib' }, files: { '/usr/lib': { 'ld-musl-x86_64.so.1': 'h1' } },
 };
 const data = siteData(async (p) => {
-  if (p === 'index.json') return { environments: [{ id: 'musl', label: 'musl', libc: 'musl 1.2.3', distro: 'test' }], missing: ['glibc-2.41'], messages: {} };
+  if (p === 'index.json') return { environments: [{ id: 'musl', label: 'musl', libc: 'musl 1.2.3', distro: 'test' }], missing: [{ id: 'glibc-2.41', label: 'glibc 2.41', reason: 'the frozen results of 2026-11-28 lack it' }], messages: {} };
   if (p === 'env/musl.json') return env;
   throw new Error(`unexpected fetch ${p}`);
 });
@@ -41,7 +41,8 @@ describe('bad input on the page', () => {
     const r = await checkFile('notes.txt', text('hello'), data);
     expect(r.verdicts.map((v) => v.verdict)).toEqual(['unknown']);
     expect(describeReport(r)).toContain('Not an ELF file');
-    expect(r.missing).toEqual(['glibc-2.41']);
+    expect(r.missing.map((m) => m.id)).toEqual(['glibc-2.41']);
+    expect(missingSentence(r.missing)).toBe('No data for glibc 2.41: the frozen results of 2026-11-28 lack it. That environment is not judged.');
   });
 
   it('a script: named by its #! line', async () => {
@@ -59,5 +60,22 @@ describe('bad input on the page', () => {
     const r = await checkFile('cut', bytesSource(head), data);
     expect(r.verdicts[0]!.verdict).toBe('unknown');
     expect(describeReport(r)).toMatch(/truncated.*Nothing is judged/);
+  });
+});
+
+describe('environments a build has no current data for', () => {
+  it('a verdict from stale data carries why, for its row', async () => {
+    const stale = siteData(async (p) => {
+      if (p === 'index.json') return { environments: [{ id: 'musl', label: 'musl', libc: 'musl 1.2.3', distro: 'test', stale: 'read on 2026-11-28' }], missing: [], messages: {} };
+      if (p === 'env/musl.json') return env;
+      throw new Error(`unexpected fetch ${p}`);
+    });
+    const r = await checkFile('notes.txt', text('hello'), stale);
+    expect(r.verdicts[0]!.stale).toBe('read on 2026-11-28');
+    expect(missingSentence(r.missing)).toBeUndefined();
+  });
+
+  it('names each missing environment with its own reason', () => {
+    expect(missingSentence([{ id: 'a', label: 'A', reason: 'r1' }, { id: 'b', label: 'B', reason: 'r2' }])).toBe('No data for A: r1; B: r2. Those environments are not judged.');
   });
 });

@@ -21,4 +21,12 @@ describe.runIf(snapshotExists(dir))('the committed frozen results', () => {
     }
     expect(readdirSync(join(dir, 'results')).length).toBe(results.size);
   });
+
+  it('hold the in-page checker\'s data of every environment they hold, each file named, none stray', () => {
+    const { index, checkSite } = readSnapshot(dir);
+    expect([...checkSite.keys()].sort()).toEqual(Object.keys(index.environments).sort());
+    expect(readdirSync(join(dir, 'check-site', 'env')).sort()).toEqual(Object.values(index.checkSite!).map((name) => `${name}.json`).sort());
+    const libraries = new Set([...checkSite.values()].flatMap((s) => Object.keys(s.libraries)));
+    expect(readdirSync(join(dir, 'check-site', 'lib')).sort()).toEqual([...libraries].map((hash) => `${hash}.json`).sort());
+  });
 });

@@ -11,6 +11,13 @@ import { environmentRecipe } from '../../src/frozen/recipe.ts';
 import { projectPaths } from '../../src/session/session.ts';
 import { probeEntries } from '../../src/loader/probe-entry.ts';
 import { boundEnv, boundEnvs, caught, probe, record, result, tempTree, variant } from './helpers.ts';
+import type { SiteEnvironment } from '../../src/check/publish.ts';
+
+/** The smallest check-site data of an environment: a listing without libraries. */
+const site = (id: string): SiteEnvironment => ({
+  env: { id, label: id, family: 'glibc', libc: 'glibc 2.41', distro: 'test', machine: 'x86-64', search: { cache: [], muslPath: null }, dirs: {}, files: {} },
+  libraries: {},
+});
 
 function expectLabError(fn: () => unknown, name: string) {
   const error = caught(fn);
@@ -97,7 +104,7 @@ describe('the snapshot on disk', () => {
   const input = (results: ReturnType<typeof result>[]) => ({
     madeAt: '2026-11-28T10:00:00.000Z', runnerVersion: 'v1',
     environments: [{ bound: boundEnv('glibc'), recipe: 'r' }],
-    runs: results.map((r) => ({ result: r })), notRun: [{ id: 'x:y@musl', reason: 'why' }],
+    runs: results.map((r) => ({ result: r })), notRun: [{ id: 'x:y@musl', reason: 'why' }], checkSite: [],
   });
 
   it('stores one compact file per run key, and reads back what it wrote', () => {
@@ -184,30 +191,41 @@ describe('what freezing stores', () => {
 
   it('the runs, the environments they used with their recipe hashes, and the runs not made', () => {
     const input = snapshotInput(
-      { records: [record(result(), { spec: spec('glibc') })], notRun: [], envs: boundEnvs(boundEnv('glibc'), boundEnv('musl'), boundEnv('glibc-stock')) },
+      { records: [record(result(), { spec: spec('glibc') })], notRun: [], envs: boundEnvs(boundEnv('glibc'), boundEnv('musl'), boundEnv('glibc-stock')), checkSite: [site('glibc'), site('musl')] },
       { dockerDir, runnerVersion: 'v1', madeAt: '2026-11-28T10:00:00.000Z' },
     );
     expect(input.environments.map((e) => e.bound.id)).toEqual(['glibc']);
     expect(input.environments[0]!.recipe).toBe(environmentRecipe(dockerDir, boundEnv('glibc')));
     expect(input.runs).toEqual([{ result: result() }]);
+    // Only the environments it stores: their check-site data goes with them.
+    expect(input.checkSite.map((c) => c.env.id)).toEqual(['glibc']);
+  });
+
+  it('refuses, naming the environment and the fix, when an environment it stores has no check-site data', () => {
+    const error = expectLabError(() => snapshotInput(
+      { records: [record(result(), { spec: spec('glibc') })], notRun: [], envs: boundEnvs(boundEnv('glibc')), checkSite: [site('musl')] },
+      { dockerDir, runnerVersion: 'v1', madeAt: '2026-11-28T10:00:00.000Z' },
+    ), 'FreezeRefused');
+    expect(error.message).toMatch(/in-page checker's data .* missing for glibc; .*frozen\/ was left as it was/);
+    expect(error.hint).toMatch(/npm run probes/);
   });
 
   it('keeps an environment\'s suite, family and edge flag: a thawed sid run is still reported, not failed', () => {
     const dir = tempTree();
     const sid = boundEnv('musl-sid', { suite: 'sid', family: 'musl', edge: true, packages: { musl: '1.2.6-2' } });
-    writeSnapshot(dir, { madeAt: '2026-11-28T10:00:00.000Z', runnerVersion: 'v1', environments: [{ bound: sid, recipe: 'r' }], runs: [{ result: result() }], notRun: [] });
+    writeSnapshot(dir, { madeAt: '2026-11-28T10:00:00.000Z', runnerVersion: 'v1', environments: [{ bound: sid, recipe: 'r' }], runs: [{ result: result() }], notRun: [], checkSite: [] });
     expect(readSnapshot(dir).index.environments['musl-sid']!.bound).toEqual(sid);
   });
 
   it('an edge run that disagrees does not stop a freeze', () => {
     const sidEnvs = boundEnvs(boundEnv('glibc-sid', { edge: true }));
     const edgeRun = record(result(), { spec: { ...(spec('glibc') as object), env: sidEnvs.get('glibc-sid')!, compile: { env: sidEnvs.get('glibc-sid')! } } as never, mismatches: ['outcome: expected ok, observed SIGSEGV'], edge: true });
-    expect(() => snapshotInput({ records: [edgeRun], notRun: [], envs: sidEnvs }, { dockerDir, runnerVersion: 'v1', madeAt: 'now' })).not.toThrow();
+    expect(() => snapshotInput({ records: [edgeRun], notRun: [], envs: sidEnvs, checkSite: [site('glibc-sid')] }, { dockerDir, runnerVersion: 'v1', madeAt: 'now' })).not.toThrow();
   });
 
   it('refuses results that disagree with their manifests, naming them', () => {
     const bad = record(result(), { spec: spec('glibc'), mismatches: ['outcome: expected ok, observed exit 1'] });
-    const error = caught(() => snapshotInput({ records: [bad], notRun: [], envs }, { dockerDir, runnerVersion: 'v1', madeAt: 'now' }));
+    const error = caught(() => snapshotInput({ records: [bad], notRun: [], envs, checkSite: [] }, { dockerDir, runnerVersion: 'v1', madeAt: 'now' }));
     expect(error.name).toBe('FreezeRefused');
     expect(error.message).toContain('basics/hello:default@glibc');
   });

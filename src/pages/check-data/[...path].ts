@@ -4,25 +4,27 @@
  * the messages their runs printed), /check-data/env/<id>.json (an environment's loader search
  * and file listing), /check-data/lib/<hash>.json (one library's facts, shared by every
  * environment holding the same file). Read from the cache the probes loader fills
- * (src/check/publish.ts), so every environment of src/config/environments.ts gets data.
+ * (src/check/publish.ts), so every environment of src/config/environments.ts gets data; a build
+ * from frozen results has the snapshot's data there (src/frozen/), and the index names every
+ * environment without data, with why (WillItRun.astro says so before a file is given).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import type { ProbeEntry } from '../../loader/probe-entry.ts';
 import { projectPaths } from '../../session/session.ts';
-import { siteData } from '../../check/publish.ts';
+import { publishedSite, siteData } from '../../check/publish.ts';
 import { recordedMessages } from '../../check/published.ts';
-import { environmentIds } from '../../config/environments.ts';
+import { environments } from '../../config/environments.ts';
 
 export const getStaticPaths = (async () => {
   // The build runs from the project's root; this module's own URL is inside the bundle.
-  const data = siteData(projectPaths(process.env.MUSL_LAB_ROOT ?? process.cwd()).cacheDir).filter((d) => environmentIds().includes(d.env.id));
-  data.sort((a, b) => environmentIds().indexOf(a.env.id) - environmentIds().indexOf(b.env.id));
+  const site = publishedSite(siteData(projectPaths(process.env.MUSL_LAB_ROOT ?? process.cwd()).cacheDir), environments);
+  const data = site.environments;
   const probes = (await getCollection('probes')).map((e) => e.data as unknown as ProbeEntry);
   const runs = probes.flatMap((p) => p.results.filter((r) => p.checks[r.id]).map((result) => ({ result, verdict: p.checks[result.id]! })));
   const index = {
-    environments: data.map((d) => ({ id: d.env.id, label: d.env.label, libc: d.env.libc, distro: d.env.distro })),
-    missing: environmentIds().filter((id) => !data.some((d) => d.env.id === id)),
+    environments: data.map((d) => ({ id: d.env.id, label: d.env.label, libc: d.env.libc, distro: d.env.distro, ...(d.stale ? { stale: d.stale } : {}) })),
+    missing: site.missing,
     messages: recordedMessages(runs),
   };
   const libraries = new Map(data.flatMap((d) => Object.entries(d.libraries)));
