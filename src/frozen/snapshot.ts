@@ -26,7 +26,11 @@ import { libraryHashes, packCheckSite, unpackEnvironment, unpackLibrary } from '
  */
 export const snapshotFormat = 1;
 
-const boundEnvironmentSchema = z.object({
+const versionLines = z.record(z.string(), z.string()).optional();
+
+// Every field of BoundEnvironment: one the schema left out would be dropped on reading, and the
+// runs planned from the snapshot would then get other keys than the frozen ones (all stale).
+const boundEnvironmentSchema: z.ZodType<BoundEnvironment> = z.object({
   id: z.string(),
   backend: z.enum(['docker', 'sandbox']),
   imageSource: z.enum(['upstream', 'offline']),
@@ -40,6 +44,13 @@ const boundEnvironmentSchema = z.object({
   suite: z.string().optional(),
   family: z.enum(['glibc', 'musl']).optional(),
   edge: z.boolean().optional(),
+  /** The environment's Go, Rust and Python binding, itself a bound environment. */
+  get toolchain() {
+    return boundEnvironmentSchema.optional();
+  },
+  toolchains: versionLines,
+  interpreters: versionLines,
+  toolchainProblems: versionLines,
 });
 
 const verdictSchema = z.object({

@@ -210,6 +210,14 @@ describe('what freezing stores', () => {
     expect(error.hint).toMatch(/npm run probes/);
   });
 
+  it('keeps an environment\'s toolchain binding, so Go, Rust and Python runs planned from the snapshot keep their keys', () => {
+    const dir = tempTree();
+    const toolchain = boundEnv('musl-trixie', { toolchains: { go: 'go version go1.24.4 linux/amd64' }, interpreters: {}, toolchainProblems: { python: 'not found' } });
+    const trixie = boundEnv('musl-trixie', { suite: 'trixie', family: 'musl', toolchain });
+    writeSnapshot(dir, { madeAt: '2026-11-28T10:00:00.000Z', runnerVersion: 'v1', environments: [{ bound: trixie, recipe: 'r' }], runs: [{ result: result() }], notRun: [], checkSite: [] });
+    expect(readSnapshot(dir).index.environments['musl-trixie']!.bound).toEqual(trixie);
+  });
+
   it('keeps an environment\'s suite, family and edge flag: a thawed sid run is still reported, not failed', () => {
     const dir = tempTree();
     const sid = boundEnv('musl-sid', { suite: 'sid', family: 'musl', edge: true, packages: { musl: '1.2.6-2' } });
