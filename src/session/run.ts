@@ -1,7 +1,7 @@
 import type { Backend } from '../backends/backend.ts';
 import type { ResultCache } from '../runner/cache.ts';
 import type { CompileOutput, CompileSpec, RunSpec } from '../runner/plan.ts';
-import type { Result } from '../runner/result.ts';
+import { resultSchema, type Result } from '../runner/result.ts';
 import { checkExpectation } from '../runner/expect.ts';
 import { expectationFor } from '../manifest/version-range.ts';
 import { envFacts } from '../outcomes/version-diff.ts';
@@ -83,7 +83,11 @@ export async function executeRuns(runs: RunSpec[], options: RunOptions): Promise
         const compiled = await compileOnce(run.compile);
         if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
         onEvent?.({ type: 'started', spec: run });
-        const result = await limit(() => backend.execute(run, compiled));
+        // In the schema's form, as a result read back from the cache is: the same result is then
+        // the same bytes wherever it is written (pages, frozen/), whether it ran now or earlier.
+        const raw = await limit(() => backend.execute(run, compiled));
+        const parsed = resultSchema.safeParse(raw);
+        const result = parsed.success ? parsed.data : raw;
         // A run cut short by an interrupt is not a fact about the environment: never cache it.
         if (options.signal?.aborted) throw options.signal.reason ?? new Error('interrupted');
         // Nor is a build cut off by its time limit (a busy machine): its compile-failed result is shown, not cached.
