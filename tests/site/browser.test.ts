@@ -147,7 +147,11 @@ describe('charts', () => {
 });
 
 // The first search of a page loads the dialog's code and Pagefind's index: seconds on a busy machine.
-describe('search', { timeout: 300_000 }, () => {
+// Keyboard and focus in a real browser on a loaded 2-core machine: about one run in three of
+// this block lost focus or stalled in one test (seen in CI, and locally with nothing else
+// running), passing on the next try in a fresh page. A stall now fails after 180 s instead of
+// 300 s, and each test gets two more tries; no assertion is loosened.
+describe('search', { timeout: 180_000, retry: 2 }, () => {
   /** The text of each page's indexed body: program outputs apart from the prose around them. */
   function indexedText(): Array<{ path: string; outputs: string[]; prose: string }> {
     return pagePaths().map((path) => {
@@ -227,6 +231,10 @@ describe('search', { timeout: 300_000 }, () => {
     await expect.poll(() => focused(page), wait).toBe('site-search-input');
     await page.keyboard.type(word);
     await expect.poll(() => hitPaths(page), wait).toContain(path);
+    // Typing searched once per key: wait until the list announced is the one for the whole word,
+    // so that no answer to a shorter prefix replaces the links while the keys below move focus.
+    await expect.poll(() => page.locator('.site-search__status[role="status"]').textContent(), wait).toMatch(new RegExp(`found for “${word}”`));
+    await expect.poll(() => hitPaths(page), wait).toContain(path);
     const paths = await hitPaths(page);
     const links = await hits(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
     await page.keyboard.press('ArrowDown');
@@ -240,7 +248,7 @@ describe('search', { timeout: 300_000 }, () => {
     await page.keyboard.press('ArrowUp');
     expect(await focused(page)).toBe('site-search-input');
     await page.keyboard.press('ArrowDown');
-    await Promise.all([page.waitForURL((url) => url.pathname === paths[0], { waitUntil: 'commit' }), page.keyboard.press('Enter')]);
+    await Promise.all([page.waitForURL((url) => url.pathname === paths[0], { waitUntil: 'commit', timeout: 60_000 }), page.keyboard.press('Enter', { timeout: 60_000 })]);
     expect(problems).toEqual([]);
     await page.close();
   });
