@@ -85,6 +85,9 @@ export async function startDnsWorld(docker: Docker, image: string, resolved: Res
     },
   });
   const stop = async (): Promise<DnsRun> => {
+    // SIGTERM first: the server logs what its sockets still hold, then exits (src/dns/drain.ts); then removed.
+    await container.kill({ signal: 'SIGTERM' }).catch(() => undefined);
+    await Promise.race([container.wait().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
     await stopService(container);
     const logFile = join(logDir, 'queries.jsonl');
     const log = parseQueryLog(existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');

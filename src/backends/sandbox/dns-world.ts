@@ -75,10 +75,32 @@ export async function startSandboxDnsWorld(root: RootInfo, resolved: ResolvedSce
   }));
   server.on('error', () => undefined);
   const stop = async (): Promise<DnsRun> => {
+    // SIGTERM to the server itself, so it logs what its sockets still hold before it exits (src/dns/drain.ts).
+    // Not to bubblewrap's init (the info's child-pid): an init killed from outside takes the sandbox with it.
+    const node = serverPid();
+    if (!exited && node !== undefined) {
+      try {
+        process.kill(node, 'SIGTERM');
+        await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+      } catch {
+        // already gone
+      }
+    }
     if (!exited) server.kill('SIGKILL');
     await gone;
     const logFile = join(logDir, 'queries.jsonl');
     return { scenario: resolved.id, ...parseQueryLog(existsSync(logFile) ? readFileSync(logFile, 'utf8') : '') };
+  };
+  /** The server's pid on the host: the one child of bubblewrap's init (src/dns/server-main.ts under node). */
+  const serverPid = (): number | undefined => {
+    const init = /"child-pid":\s*(\d+)/.exec(info)?.[1];
+    if (!init) return undefined;
+    try {
+      const children = readFileSync(`/proc/${init}/task/${init}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      return children.length === 1 ? Number(children[0]) : undefined;
+    } catch {
+      return undefined;
+    }
   };
   const deadline = Date.now() + 20_000;
   while (!existsSync(join(logDir, 'ready')) || !/"child-pid"/.test(info)) {
