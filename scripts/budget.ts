@@ -38,7 +38,8 @@ const dist = join(root, 'dist');
 
 function pages(): string[] {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('index.html'))
+    // Not the runs' details under /runs/: fragments that lessons fetch when a reader opens them.
+    .filter((f) => f.endsWith('index.html') && !f.startsWith('runs/'))
     .map((f) => `/${f.replace(/index\.html$/, '')}`)
     .sort();
 }

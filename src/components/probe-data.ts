@@ -111,6 +111,11 @@ export function shortDate(iso: string): string {
 
 export { commandLine } from './command-line.ts';
 
+/** Where a run's provenance and reproduce command are published (src/pages/runs/), fetched when a reader opens them. */
+export function runDetailsPath(result: Pick<Result, 'probeId' | 'variantId' | 'envId'>): string {
+  return `runs/${result.probeId}/${result.variantId}/${result.envId}/`;
+}
+
 /** Where a run's raw result is published as JSON (src/pages/results/). */
 export function resultJsonPath(result: Pick<Result, 'probeId' | 'variantId' | 'envId'>): string {
   return `results/${result.probeId}/${result.variantId}/${result.envId}.json`;

@@ -27,11 +27,11 @@ afterAll(async () => {
   await site?.stop();
 });
 
-/** Every page of dist/ as a URL path, e.g. "/threads/stack-size/". */
+/** Every page of dist/ as a URL path, e.g. "/threads/stack-size/"; not the runs' details under /runs/ (fetched into lessons). */
 function pagePaths(): string[] {
   const dist = join(root, 'dist');
   return readdirSync(dist, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('index.html'))
+    .filter((f) => f.endsWith('index.html') && !f.startsWith('runs/'))
     .map((f) => `/${relative(dist, join(dist, f)).replace(/index\.html$/, '')}`)
     .sort();
 }
@@ -248,7 +248,7 @@ describe('search', { timeout: 180_000, retry: 2 }, () => {
     await page.keyboard.press('ArrowUp');
     expect(await focused(page)).toBe('site-search-input');
     await page.keyboard.press('ArrowDown');
-    await Promise.all([page.waitForURL((url) => url.pathname === paths[0], { waitUntil: 'commit', timeout: 60_000 }), page.keyboard.press('Enter', { timeout: 60_000 })]);
+    await Promise.all([page.waitForURL((url) => url.pathname === paths[0], { waitUntil: 'commit', timeout: 60_000 }), page.keyboard.press('Enter')]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -423,9 +423,36 @@ describe('reproduce and raw results', () => {
   it("copies a probe's source as it is in c-probes/", async () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const { page } = await visit('/');
-    await page.locator('.probe[data-probe="basics/hello"] .expressive-code .copy button').click();
+    await page.locator('.probe[data-probe="basics/hello"] figure.source button[data-copy]').click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.trimEnd()).toBe(readFileSync(join(root, 'c-probes', 'basics', 'hello.c'), 'utf8').trimEnd());
+    await page.close();
+  });
+
+  it("loads another version's output only when the reader asks for it", async () => {
+    const { page, problems } = await visit('/');
+    const fetched: string[] = [];
+    page.on('request', (r) => r.url().includes('/results/') && fetched.push(r.url()));
+    const item = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] details.versions li[data-env="musl-bookworm"]');
+    await page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] details.versions summary').click();
+    expect(fetched).toEqual([]);
+    await item.locator('button.version-load').click();
+    const stored = (await runSession({ only: ['basics/hello'] })).records.find((r) => r.result.id === 'basics/hello:default@musl-bookworm')!.result;
+    await expect.poll(() => item.locator('pre').textContent()).toBe([stored.stdout, stored.stderr && `stderr:\n${stored.stderr}`].filter(Boolean).join('\n'));
+    expect(fetched).toEqual([`${site.url}/results/basics/hello/default/musl-bookworm.json`]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("shows another version's DNS query log on request, one line per query the run counted", async () => {
+    const { page, problems } = await visit('/dns/resolver/');
+    const section = page.locator('section.dns-log[data-probe="dns/dead-first"][data-variant="default"]');
+    await section.locator('p.dns-others button[data-env="musl-bookworm"]').click();
+    const stored = (await runSession({ only: ['dns/dead-first:default'] })).records.find((r) => r.result.id === 'dns/dead-first:default@musl-bookworm')!.result;
+    const text = (await section.locator('pre[data-env="musl-bookworm"]').textContent())!;
+    expect(text.split('\n')[0]).toBe(`musl ${stored.provenance.libcVersion} (${stored.provenance.suite}): ${stored.dns!.queries.length} queries`);
+    expect(text.split('\n').slice(2)).toHaveLength(stored.dns!.queries.length);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
@@ -445,6 +472,8 @@ describe('reproduce and raw results', () => {
     const { page } = await visit('/threads/stack-size/');
     const details = page.locator('.run details.prov-more').first();
     await details.locator('summary').click();
+    // Fetched from the run's page under /runs/ when opened.
+    await details.locator('dl').waitFor();
     const facts = await details.locator('dl dt').allTextContents();
     expect(facts).toEqual(['Environment', 'C library', 'Compiler', 'Built with', 'Build image', 'Run image', 'Backend', 'Ran at', 'Duration', 'Cache']);
     expect(await details.locator('dd[data-cache]').getAttribute('data-cache')).toMatch(/^(hit|miss)$/);

@@ -1,6 +1,6 @@
 import { defaultPair } from '../../src/config/environments.ts';
 import { describe, it, expect, beforeAll } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, inProject, root } from './helpers.ts';
 
@@ -78,10 +78,20 @@ describe('output shown as printed', () => {
 });
 
 describe('status page', () => {
-  it('lists every run of the report with its cache state', () => {
+  it('lists every run of the report, by probe variant and environment, with its cache state', () => {
     const html = readFileSync(join(root, 'dist', 'about', 'status', 'index.html'), 'utf8');
-    for (const run of report.runs.slice(0, 5)) expect(html).toContain(`${run.probe}:${run.variant}@${run.env}`);
     expect(html).toMatch(/data-status="totals"/);
+    // A grid: a row per probe variant, a column per environment, each cell the run's outcome and time.
+    const grid = /<table class="matrix run-grid">[\s\S]*?<\/table>/.exec(html)?.[0] ?? '';
+    const envs = [...(/<thead>([\s\S]*?)<\/thead>/.exec(grid)?.[1] ?? '').matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]!).slice(1);
+    const rows = new Map([...grid.matchAll(/<tr><th scope="row"><code>([^<]+)<\/code><\/th>([\s\S]*?)<\/tr>/g)].map((m) => [m[1]!, [...m[2]!.matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]!)]));
+    expect(rows.size).toBe(new Set(report.runs.map((r) => `${r.probe}:${r.variant}`)).size);
+    for (const run of report.runs) {
+      const cell = rows.get(`${run.probe}:${run.variant}`)?.[envs.indexOf(run.env)] ?? '';
+      const label = run.outcome === 'exit' ? `exit ${run.exitCode}` : run.outcome === 'signal' ? run.signal : run.outcome;
+      expect(cell, `${run.probe}:${run.variant}@${run.env}`).toMatch(new RegExp(`^${label} `));
+      expect(cell.includes('<strong>ran</strong>'), `${run.probe}:${run.variant}@${run.env}`).toBe(!run.cached);
+    }
   });
 });
 
@@ -93,13 +103,45 @@ describe('the DNS lesson', () => {
     return [...run.matchAll(/<tr>\s*<td class="num"/g)].length;
   }
 
-  it('shows each query log with as many rows as the run counted queries', () => {
-    const html = readFileSync(join(root, 'dist', 'dns', 'resolver', 'index.html'), 'utf8');
-    const runs = (report.runs as Array<JsonRun & { dnsQueries?: number }>).filter((r) => r.probe === 'dns/dead-first' || r.probe === 'dns/search');
-    expect(runs.length).toBeGreaterThan(0);
+  it('shows the query log of the default pair with as many rows as the run counted queries, and offers the other versions\' logs on request', () => {
+    // dns/dead-first is on the resolver lesson, dns/search on the search-domains one.
+    const pages: Record<string, string> = { 'dns/dead-first': 'resolver', 'dns/search': 'search-domains' };
+    const html = Object.fromEntries(Object.entries(pages).map(([probe, page]) => [probe, readFileSync(join(root, 'dist', 'dns', page, 'index.html'), 'utf8')]));
+    const runs = (report.runs as Array<JsonRun & { dnsQueries?: number }>).filter((r) => r.probe in pages);
+    const inPage = new Set(defaultPair());
+    expect(runs.filter((r) => inPage.has(r.env)).length).toBeGreaterThan(0);
+    expect(runs.filter((r) => !inPage.has(r.env)).length).toBeGreaterThan(0);
     for (const run of runs) {
+      const where = `${run.probe}:${run.variant}@${run.env}`;
       expect(run.dnsQueries, run.probe).toBeTypeOf('number');
-      expect(logRows(html, run.probe, run.variant, run.env), `${run.probe}:${run.variant}@${run.env}`).toBe(run.dnsQueries);
+      if (inPage.has(run.env)) {
+        expect(logRows(html[run.probe]!, run.probe, run.variant, run.env), where).toBe(run.dnsQueries);
+      } else {
+        const section = new RegExp(`<section class="dns-log"[^>]*data-probe="${run.probe}" data-variant="${run.variant}"[\\s\\S]*?</section>`).exec(html[run.probe]!)?.[0] ?? '';
+        expect(section, where).toMatch(new RegExp(`<p class="dns-others" data-json="/results/${run.probe}/${run.variant}/">[\\s\\S]*?<button type="button" class="version-load" data-env="${run.env}">`));
+        expect(logRows(html[run.probe]!, run.probe, run.variant, run.env), where).toBe(0);
+      }
     }
   });
 });
+
+describe('page weight', () => {
+  it('keeps every page at or under 150 KiB of HTML, however many environments and runs it has', () => {
+    const dist = join(root, 'dist');
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.html') && !f.startsWith('runs/'));
+    const sizes = pages.map((f) => ({ page: f, kib: statSync(join(dist, f)).size / 1024 })).sort((a, b) => b.kib - a.kib);
+    console.log(`heaviest pages: ${sizes.slice(0, 5).map((s) => `${s.page} ${s.kib.toFixed(1)} KiB`).join(', ')}`);
+    expect(sizes.filter((s) => s.kib > 150).map((s) => s.page)).toEqual([]);
+  });
+
+  it("publishes each run's details as a small page of its own, which the lesson only links", () => {
+    const run = readFileSync(join(root, 'dist', 'runs', 'basics', 'hello', 'default', 'musl-trixie', 'index.html'), 'utf8');
+    expect(run).toContain('<div class="run-details">');
+    expect(run).toMatch(/<dt>Run image<\/dt><dd><code>musl-lab\/musl-run:trixie-[0-9a-f]{8}<\/code>/);
+    expect(run).toContain('Reproduce, from a musl-lab checkout');
+    const home = readFileSync(join(root, 'dist', 'index.html'), 'utf8');
+    expect(home).toContain('<a href="/runs/basics/hello/default/musl-trixie/" data-details>');
+    expect(home).not.toContain('class="run-details"');
+  });
+});
+

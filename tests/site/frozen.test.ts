@@ -43,8 +43,11 @@ describe('npm run build with no engine and no sandbox', () => {
     expect(run.all).toMatch(/no engine and no sandbox \(no Docker engine answers .*\): building from the frozen results made on \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
     const madeOn = JSON.parse(readFileSync(join(copy, 'frozen', 'index.json'), 'utf8')).madeAt.slice(0, 10);
     const home = page('');
-    expect(home).toContain(`frozen: from the results snapshot made on ${madeOn}`);
-    expect(home).toMatch(/<time datetime="\d{4}-\d\d-\d\dT/);
+    expect(home).toContain(` · frozen ${madeOn}`);
+    // The run's own page (its details, fetched when opened) says when it ran and where the result came from.
+    const details = page('runs/basics/hello/default/glibc-trixie');
+    expect(details).toContain(`frozen: from the results snapshot made on ${madeOn}`);
+    expect(details).toMatch(/<time datetime="\d{4}-\d\d-\d\dT/);
     expect(home).not.toContain('data-stale');
     expect(page('about/status')).toMatch(/<p data-status="frozen">\s*Nothing ran on the machine that built this site/);
     // The same raw results as the build that ran them.
