@@ -1,4 +1,4 @@
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, afterEach } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -20,6 +20,13 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Pages load in well under a second on an idle machine; a shared, busy one needs more room.
   context.setDefaultNavigationTimeout(90_000);
+});
+
+// A test that fails leaves its pages open (its own close is never reached); open pages compete for
+// the window's focus, and keyboard input sent to a page without it was seen to hang until the test's
+// timeout, in that test and in its retries. Every test starts with no page of an earlier one.
+afterEach(async () => {
+  for (const page of context?.pages() ?? []) await page.close().catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -46,8 +53,28 @@ async function visit(path: string, page?: Page): Promise<{ page: Page; problems:
   page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
   const response = await page.goto(site.url + path, { waitUntil: 'load' });
   expect(response?.status(), path).toBe(200);
+  // The page under test has the window's focus, as a reader's tab does (keyboard tests depend on it).
+  await page.bringToFront();
   return { page, problems };
 }
+
+/**
+ * A browser call that cannot stall a test. Playwright bounds waits for elements and navigations,
+ * not keyboard input or a page.evaluate: in two CI runs one of the search tests hung in such a call
+ * until the test's own timeout (180 s, twice in a row). Bounded, it fails in seconds, naming the
+ * step, and the test's retry starts from a clean page.
+ */
+async function bounded<T>(what: string, call: Promise<T>, ms = 20_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not return within ${ms / 1000} s`)), ms)));
+  try {
+    return await Promise.race([call, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+const key = (page: Page, k: string) => bounded(`keyboard press ${k}`, page.keyboard.press(k));
+const typed = (page: Page, text: string) => bounded(`keyboard type "${text}"`, page.keyboard.type(text));
 
 describe('every page in the browser', () => {
   it('loads with no console error, no failed request, no off-site request, and headings in order', async () => {
@@ -201,7 +228,7 @@ describe('search', { timeout: 180_000, retry: 2 }, () => {
   const dialogOpen = (page: Page) => page.locator('dialog.site-search__dialog').evaluate((d: HTMLDialogElement) => d.open);
   const hits = (page: Page) => page.locator('#site-search-results a');
   const hitPaths = (page: Page) => hits(page).evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  const focused = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.id || document.activeElement?.getAttribute('href') || document.activeElement?.tagName);
+  const focused = (page: Page) => bounded('reading the focused element', page.evaluate(() => (document.activeElement as HTMLElement | null)?.id || document.activeElement?.getAttribute('href') || document.activeElement?.tagName));
 
   it('loads no search code and no index until the reader opens search, then finds text only a program printed', async () => {
     const { word, path } = wordOnlyInOutput();
@@ -227,9 +254,9 @@ describe('search', { timeout: 180_000, retry: 2 }, () => {
   it('finds a lesson by its text; the arrow keys move between results, Enter follows one', async () => {
     const { word, path } = wordOnlyInProse();
     const { page, problems } = await visit('/');
-    await page.keyboard.press('Control+k');
+    await key(page, 'Control+k');
     await expect.poll(() => focused(page), wait).toBe('site-search-input');
-    await page.keyboard.type(word);
+    await typed(page, word);
     await expect.poll(() => hitPaths(page), wait).toContain(path);
     // Typing searched once per key: wait until the list announced is the one for the whole word,
     // so that no answer to a shorter prefix replaces the links while the keys below move focus.
@@ -237,18 +264,18 @@ describe('search', { timeout: 180_000, retry: 2 }, () => {
     await expect.poll(() => hitPaths(page), wait).toContain(path);
     const paths = await hitPaths(page);
     const links = await hits(page).evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
-    await page.keyboard.press('ArrowDown');
+    await key(page, 'ArrowDown');
     expect(await focused(page)).toBe(links[0]);
     if (links.length > 1) {
-      await page.keyboard.press('ArrowDown');
+      await key(page, 'ArrowDown');
       expect(await focused(page)).toBe(links[1]);
-      await page.keyboard.press('ArrowUp');
+      await key(page, 'ArrowUp');
       expect(await focused(page)).toBe(links[0]);
     }
-    await page.keyboard.press('ArrowUp');
+    await key(page, 'ArrowUp');
     expect(await focused(page)).toBe('site-search-input');
-    await page.keyboard.press('ArrowDown');
-    await Promise.all([page.waitForURL((url) => url.pathname === paths[0], { waitUntil: 'commit', timeout: 60_000 }), page.keyboard.press('Enter')]);
+    await key(page, 'ArrowDown');
+    await Promise.all([page.waitForURL((url) => url.pathname === paths[0], { waitUntil: 'commit', timeout: 60_000 }), key(page, 'Enter')]);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -258,26 +285,26 @@ describe('search', { timeout: 180_000, retry: 2 }, () => {
     // Opened by the button: focus returns to the button.
     await page.click('button[data-search-open]');
     await expect.poll(() => focused(page), wait).toBe('site-search-input');
-    await page.keyboard.type('musl');
-    await page.keyboard.press('Escape');
+    await typed(page, 'musl');
+    await key(page, 'Escape');
     expect(await dialogOpen(page)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.matches('button[data-search-open]'))).toBe(true);
     // Opened by "/" from a link: focus returns to the link.
     const link = page.locator('main a[href]').first();
     await link.evaluate((a) => a.setAttribute('data-opener', ''));
     await link.focus();
-    await page.keyboard.press('/');
+    await key(page, '/');
     await expect.poll(() => focused(page), wait).toBe('site-search-input');
     // "/" typed in the field is text, not the shortcut.
-    await page.keyboard.press('/');
+    await key(page, '/');
     expect(await input(page).inputValue()).toContain('/');
-    await page.keyboard.press('Escape');
+    await key(page, 'Escape');
     expect(await dialogOpen(page)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-opener'))).toBe(true);
     // Ctrl+K toggles.
-    await page.keyboard.press('Control+k');
+    await key(page, 'Control+k');
     await expect.poll(() => dialogOpen(page), wait).toBe(true);
-    await page.keyboard.press('Control+k');
+    await key(page, 'Control+k');
     await expect.poll(() => dialogOpen(page), wait).toBe(false);
     expect(problems).toEqual([]);
     await page.close();
@@ -331,7 +358,7 @@ describe('search', { timeout: 180_000, retry: 2 }, () => {
       await expect.poll(() => hits(page).count(), wait).toBeGreaterThan(0);
       const read = (selector: string) => page.locator(selector).first().evaluate((e) => ({ bg: getComputedStyle(e).backgroundColor, fg: getComputedStyle(e).color }));
       const result = { dialog: await read('dialog.site-search__dialog'), hit: await read('#site-search-results a'), title: await read('#site-search-results .site-search__title') };
-      await page.keyboard.press('Escape');
+      await key(page, 'Escape');
       return result;
     };
     const dark = await colours('dark');
