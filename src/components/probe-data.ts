@@ -116,6 +116,16 @@ export function runDetailsPath(result: Pick<Result, 'probeId' | 'variantId' | 'e
   return `runs/${result.probeId}/${result.variantId}/${result.envId}/`;
 }
 
+/** The site's base path with one trailing slash, to put before the paths below. */
+export function siteBase(): string {
+  return import.meta.env.BASE_URL.replace(/\/?$/, '/');
+}
+
+/** The folder of one variant's published results: resultJsonPath without the environment. */
+export function resultJsonFolder(probeId: string, variantId: string): string {
+  return resultJsonPath({ probeId, variantId, envId: '' }).replace(/\.json$/, '');
+}
+
 /** Where a run's raw result is published as JSON (src/pages/results/). */
 export function resultJsonPath(result: Pick<Result, 'probeId' | 'variantId' | 'envId'>): string {
   return `results/${result.probeId}/${result.variantId}/${result.envId}.json`;
