@@ -483,6 +483,22 @@ describe('reproduce and raw results', () => {
     await page.close();
   });
 
+  it("says so when a run's details cannot load, keeps the link, and tries again when reopened", async () => {
+    const page = await context.newPage();
+    await page.route('**/runs/basics/hello/default/musl-trixie/', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await visit('/', page);
+    const details = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] .run[data-env="musl-trixie"] details.prov-more');
+    await details.locator('summary').click();
+    await expect.poll(() => details.locator('p.run-note').textContent()).toMatch(/^Could not load the details \(HTTP 503\): follow the link/);
+    expect(await details.locator('a[data-details]').getAttribute('href')).toBe('/runs/basics/hello/default/musl-trixie/');
+    await page.unroute('**/runs/basics/hello/default/musl-trixie/');
+    await details.locator('summary').click();
+    await details.locator('summary').click();
+    await details.locator('dl').waitFor();
+    expect(await details.locator('dd[data-cache]').count()).toBe(1);
+    await page.close();
+  });
+
   it('offers each run as JSON, the result the runner stored', async () => {
     const { page } = await visit('/');
     const link = page.locator('.probe[data-probe="basics/hello"] .variant[data-variant="default"] .run[data-env="musl-trixie"] a[download]');
