@@ -16,21 +16,36 @@ let context: BrowserContext;
 beforeAll(async () => {
   await buildSite();
   site = await serveDist(root);
+  await freshBrowser();
+});
+
+async function freshBrowser(): Promise<void> {
   browser = await chromium.launch({ executablePath: assertChromium(), args: chromiumFlags });
+  await freshContext();
+}
+
+async function freshContext(): Promise<void> {
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Pages load in well under a second on an idle machine; a shared, busy one needs more room.
   context.setDefaultNavigationTimeout(90_000);
-});
+}
 
-// A test that fails leaves its pages open (its own close is never reached); open pages compete for
-// the window's focus, and keyboard input sent to a page without it was seen to hang until the test's
-// timeout, in that test and in its retries. Every test starts with no page of an earlier one.
+// Every test starts in a browser context of its own, with no page of an earlier test. A test that
+// fails leaves its pages open, and in CI a search test stalled (no CPU used, no call returning) until
+// its timeout, after which even closing its page hung. So the last test's context is closed within
+// 15 s, and if it cannot be, the browser is replaced: a stall costs one try, not the ones after it.
 afterEach(async () => {
-  for (const page of context?.pages() ?? []) await page.close().catch(() => undefined);
+  try {
+    await bounded("closing the last test's pages", context.close(), 15_000);
+    await freshContext();
+  } catch {
+    await bounded('closing the browser', browser.close(), 15_000).catch(() => undefined);
+    await freshBrowser();
+  }
 });
 
 afterAll(async () => {
-  await browser?.close();
+  if (browser) await bounded('closing the browser', browser.close(), 15_000).catch(() => undefined);
   await site?.stop();
 });
 
