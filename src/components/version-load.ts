@@ -5,14 +5,13 @@
  * names the variant's folder under /results/, the nearest [data-env] (the button or its list
  * item) the environment. A module, so each component that has such buttons brings it; it runs once.
  */
-type Query = { t: number; server: string; transport: string; edns?: boolean; type: string; name: string; answer: string; records?: number; truncated?: boolean };
+import { answerText, viaText, type LoggedQuery } from './dns-answer.ts';
+
+type Query = LoggedQuery & { t: number; server: string; type: string; name: string };
 
 /** A query log as text, with the columns of the page's tables. */
 function logText(queries: Query[]): string {
-  const row = (q: Query) => [
-    (q.t - queries[0]!.t).toFixed(1), q.server, q.transport + (q.edns ? '+edns' : ''), q.type, q.name,
-    (q.answer === 'silent' || q.answer === 'drop' ? 'no answer' : q.answer === 'NOERROR' ? `NOERROR (${q.records})` : q.answer) + (q.truncated ? ' TC' : ''),
-  ].join('  ');
+  const row = (q: Query) => [(q.t - queries[0]!.t).toFixed(1), q.server, viaText(q), q.type, q.name, answerText(q)].join('  ');
   return `queries received (+ms  server  via  type  name  answer):\n${queries.map(row).join('\n')}`;
 }
 
