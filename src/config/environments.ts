@@ -185,6 +185,15 @@ export function recipeHash(dockerDir: string, key: string, table: Record<string,
 }
 
 /**
+ * What defines a debootstrapped root filesystem: its suite, packages and the script that makes it.
+ * Not the Dockerfile or the helpers built on top, so changing lab-run does not re-run debootstrap.
+ */
+export function rootfsHash(dockerDir: string, rootfs: NonNullable<ImageRecipe['rootfs']>): string {
+  const script = 'offline/make-rootfs.sh';
+  return createHash('sha256').update(JSON.stringify({ rootfs, script: readFileSync(join(dockerDir, script), 'utf8') })).digest('hex');
+}
+
+/**
  * Tags carry the suite and a short hash of the recipe: a changed recipe is a new tag, so two
  * checkouts with different recipes never rebuild one tag back and forth on a shared engine.
  */

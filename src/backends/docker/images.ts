@@ -2,7 +2,7 @@ import type Docker from 'dockerode';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { images as recipes, recipeHash, type ImageRecipe, type ImageSource, environments } from '../../config/environments.ts';
+import { images as recipes, recipeHash, rootfsHash, type ImageRecipe, type ImageSource, environments } from '../../config/environments.ts';
 import { LabError } from '../../errors/lab-error.ts';
 
 export const recipeLabel = 'org.musl-lab.recipe';
@@ -74,7 +74,7 @@ async function follow(docker: Docker, stream: NodeJS.ReadableStream, log: ImageL
 }
 
 async function importRootfs(docker: Docker, dockerDir: string, key: string, recipe: ImageRecipe & { tag: string }, log: ImageLog): Promise<string> {
-  const tag = `musl-lab/rootfs-${key}:${recipeHash(dockerDir, key).slice(0, 12)}`;
+  const tag = `musl-lab/rootfs-${key}:${rootfsHash(dockerDir, recipe.rootfs!).slice(0, 12)}`;
   if (await inspectTag(docker, tag)) return tag;
   log(`building a Debian ${recipe.rootfs!.suite} root filesystem for ${recipe.tag} (debootstrap, about a minute)`);
   const child = execa('bash', [join(dockerDir, 'offline/make-rootfs.sh'), recipe.rootfs!.packages.join(','), recipe.rootfs!.suite], {
