@@ -19,6 +19,8 @@ export interface Backend {
   cannotRun?(run: RunSpec): string | undefined;
   /** Stops and removes whatever is still running (on interrupt). */
   abort(): Promise<void>;
+  /** Waits for clean-up that finished runs started and did not wait for (Docker: removing their containers). */
+  settle?(): Promise<void>;
   /** A shell in an environment's run file system, for reading its files (check-binary); absent when the backend has none. */
   environmentShell?(env: BoundEnvironment): EnvironmentShell;
 }

@@ -197,6 +197,8 @@ export async function runSession(options: SessionOptions = {}): Promise<SessionR
     await stopping;
     throw withProgress(error, counter.progress);
   } finally {
+    // Containers of finished runs still being removed: gone before the session says it is done.
+    await backend.settle?.();
     if (!stopping) release();
   }
 }

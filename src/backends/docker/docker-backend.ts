@@ -6,7 +6,7 @@ import { environmentById, environments, images as recipes, type ImageSource } fr
 import { compileLimitsFor, executeWithStatus, labRunCommand, toolchainCacheBind } from '../lab-run-result.ts';
 import { compileOnce, compileWorkdir } from '../compile-cache.ts';
 import { assertEngine, engineLost, isConnectionLost } from './engine.ts';
-import { runContainer, removeLiveContainers, removeStrayContainers } from './container.ts';
+import { runContainer, removeLiveContainers, removeStrayContainers, settleRemovals } from './container.ts';
 import { LabError } from '../../errors/lab-error.ts';
 import { chooseImageSource, ensureImages, imageSourceLine, type ImageLog } from './images.ts';
 import { askImage } from './provenance.ts';
@@ -15,6 +15,7 @@ import { bindToolchain } from '../toolchain-binding.ts';
 import type { EnvironmentShell } from '../../check/environment.ts';
 import { startDnsWorld, type DnsWorld } from './dns-world.ts';
 import type { DnsRun } from '../../dns/query-log.ts';
+import { endMarkerFor } from './run-end.ts';
 
 /** Notable packages' versions on one line (askImage keeps the first line); nothing on a distribution without dpkg. */
 const packageQuery =
@@ -106,6 +107,7 @@ export class DockerBackend implements Backend {
           cmd: spec.command,
           workdir: compileWorkdir(spec),
           binds: [`${this.o.probesDir}:/src:ro`, `${out}:/out`, ...(kept ? [`${kept.src}:${kept.dest}`] : [])],
+          removeInBackground: true,
           ...compileLimitsFor(spec),
         });
       },
@@ -128,6 +130,9 @@ export class DockerBackend implements Backend {
         env: run.variant.env,
         stdin: run.variant.stdin,
         stackLimitKib: run.variant.stackLimitKib,
+        endMarker: endMarkerFor(work),
+        // A DNS run's container joined its scenario server's network, and that server is stopped next.
+        removeInBackground: world === undefined,
         ...run.variant.limits,
       }).finally(async () => {
         dns = await world?.stop();
@@ -156,5 +161,9 @@ export class DockerBackend implements Backend {
   abort(): Promise<void> {
     this.aborted = true;
     return removeLiveContainers();
+  }
+
+  settle(): Promise<void> {
+    return settleRemovals();
   }
 }
