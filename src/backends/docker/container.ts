@@ -59,9 +59,9 @@ class CappedSink extends Writable {
     }
     if (this.budget.left <= 0 && chunk.length > 0) this.budget.onExceeded();
   }
-  /** The output so far; bytes held back as a possible marker start are the program's once the stream ended. */
-  bytes(streamEnded: boolean): Buffer {
-    if (streamEnded && this.scanner) this.take(this.scanner.flush());
+  /** The output; with `final` (the container has stopped), bytes held back as a possible marker start are the program's. */
+  bytes(final: boolean): Buffer {
+    if (final && this.scanner) this.take(this.scanner.flush());
     return Buffer.concat(this.chunks);
   }
 }
@@ -153,15 +153,10 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
       stdin: hasStdin,
       hijack: hasStdin,
     })) as NodeJS.ReadWriteStream;
-    let streamEnded = false;
     const ended = new Promise<void>((resolve) => {
-      const end = () => {
-        streamEnded = true;
-        resolve();
-      };
-      stream.on('end', end);
-      stream.on('close', end);
-      stream.on('error', end);
+      stream.on('end', resolve);
+      stream.on('close', resolve);
+      stream.on('error', () => resolve());
     });
     docker.modem.demuxStream(stream, out, err);
     await container.start();
@@ -194,8 +189,8 @@ export async function runContainer(docker: Docker, req: ContainerRequest): Promi
     await Promise.race([ended, new Promise((r) => setTimeout(r, 2000))]);
     const info = await container.inspect().catch(() => undefined);
     return {
-      stdout: out.bytes(streamEnded),
-      stderr: err.bytes(streamEnded),
+      stdout: out.bytes(true),
+      stderr: err.bytes(true),
       statusCode: status?.StatusCode ?? null,
       timedOut,
       truncated,
